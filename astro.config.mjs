@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { readSiteConfig } from './src/load/site-config.ts';
+
+// base and site come from the content repository's data/site.yaml, so a team serving
+// under a sub-path (e.g. /ops/) changes one file, not the build.
+const siteConfig = readSiteConfig();
+
+export default defineConfig({
+  site: siteConfig.baseUrl,
+  base: siteConfig.base,
+  trailingSlash: 'always',
+  output: 'static',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+  compressHTML: true,
+});
