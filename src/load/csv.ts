@@ -1,0 +1,142 @@
+// CSV exports: each row validated with its schema, errors located by file and line.
+import { parse } from 'csv-parse/sync';
+import { csvNumberSchema, timeColumns, timeRowSchema, timestampSchema, type TimeEntry } from '../schema/index.ts';
+import type { Diagnostic } from './diagnostics.ts';
+
+interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+  raw: string;
+}
+
+function csvError(file: string, line: number, column: number, field: string, message: string): Diagnostic {
+  return { file, line, column, severity: 'error', rule: 'csv', field, message };
+}
+
+/** 1-based column of cell `index` in a raw CSV line (quoted cells with commas are rare in exports; good enough to point at). */
+function cellColumn(raw: string, index: number): number {
+  let column = 1;
+  let inQuotes = false;
+  let cell = 0;
+  for (let i = 0; i < raw.length && cell < index; i++) {
+    const ch = raw[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (ch === ',' && !inQuotes) {
+      cell++;
+      column = i + 2;
+    }
+  }
+  return column;
+}
+
+function parseCsv(file: string, text: string): { header: string[]; rows: CsvRecord[] } | Diagnostic {
+  try {
+    const rows = parse(text, { bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as unknown as CsvRecord[];
+    const first = rows.shift();
+    if (!first) return csvError(file, 1, 1, '', 'empty CSV: the first line must be the header');
+    return { header: first.record.map((h) => h.trim()), rows };
+  } catch (error) {
+    const e = error as { lines?: number; message: string };
+    return csvError(file, e.lines ?? 1, 1, '', `unreadable CSV: ${e.message}`);
+  }
+}
+
+function checkHeader(file: string, header: string[], expected: readonly string[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  header.forEach((name, i) => {
+    if (!expected.includes(name)) out.push(csvError(file, 1, cellColumn(header.join(','), i), name, `unknown column "${name}" (expected ${expected.join(', ')})`));
+  });
+  for (const name of expected) if (!header.includes(name)) out.push(csvError(file, 1, 1, name, `missing column "${name}"`));
+  const seen = new Set<string>();
+  for (const name of header) {
+    if (seen.has(name)) out.push(csvError(file, 1, 1, name, `duplicate column "${name}"`));
+    seen.add(name);
+  }
+  return out;
+}
+
+function countError(file: string, row: CsvRecord, expected: number): Diagnostic | null {
+  return row.record.length === expected
+    ? null
+    : csvError(file, row.info.lines, 1, '', `row has ${row.record.length} cells, the header has ${expected}`);
+}
+
+export interface TimeEntryRow extends TimeEntry {
+  file: string;
+  line: number;
+}
+
+/** Rows of a time-tracking export, every bad cell reported with its line. */
+export function readTimeCsv(file: string, text: string): { rows: TimeEntryRow[]; diagnostics: Diagnostic[] } {
+  const parsed = parseCsv(file, text);
+  if (!('header' in parsed)) return { rows: [], diagnostics: [parsed] };
+  const diagnostics = checkHeader(file, parsed.header, timeColumns);
+  if (diagnostics.length > 0) return { rows: [], diagnostics };
+  const index = timeColumns.map((name) => parsed.header.indexOf(name));
+  const rows: TimeEntryRow[] = [];
+  for (const row of parsed.rows) {
+    const bad = countError(file, row, parsed.header.length);
+    if (bad) {
+      diagnostics.push(bad);
+      continue;
+    }
+    const cells: Record<string, string> = {};
+    timeColumns.forEach((name, i) => (cells[name] = row.record[index[i]!]!));
+    const result = timeRowSchema.safeParse(cells);
+    if (result.success) rows.push({ ...result.data, file, line: row.info.lines });
+    else {
+      for (const issue of result.error.issues) {
+        const name = String(issue.path[0] ?? '');
+        const at = parsed.header.indexOf(name);
+        const message = issue.code === 'invalid_value' ? `expected one of ${issue.values.join(', ')}, got "${cells[name]}"` : issue.message;
+        diagnostics.push(csvError(file, row.info.lines, at < 0 ? 1 : cellColumn(row.raw, at), name, message));
+      }
+    }
+  }
+  return { rows, diagnostics };
+}
+
+export interface CapacityColumns {
+  timestampMs: Float64Array;
+  columns: Record<string, Float64Array>;
+}
+
+/** A capacity series as columns of numbers; the header must be exactly timestamp + the declared columns. */
+export function readCapacityCsv(file: string, text: string, declared: readonly string[]): { series: CapacityColumns | null; diagnostics: Diagnostic[] } {
+  const parsed = parseCsv(file, text);
+  if (!('header' in parsed)) return { series: null, diagnostics: [parsed] };
+  const expected = ['timestamp', ...declared];
+  const diagnostics = checkHeader(file, parsed.header, expected);
+  if (diagnostics.length > 0) return { series: null, diagnostics };
+  const n = parsed.rows.length;
+  const timestampMs = new Float64Array(n);
+  const columns = Object.fromEntries(declared.map((c) => [c, new Float64Array(n)])) as Record<string, Float64Array>;
+  const at = parsed.header.indexOf('timestamp');
+  const cellIndex = declared.map((c) => parsed.header.indexOf(c));
+  let kept = 0;
+  for (const row of parsed.rows) {
+    const bad = countError(file, row, parsed.header.length);
+    if (bad) {
+      diagnostics.push(bad);
+      continue;
+    }
+    let rowOk = true;
+    const ts = timestampSchema.safeParse(row.record[at]);
+    if (ts.success) timestampMs[kept] = ts.data;
+    else {
+      rowOk = false;
+      diagnostics.push(csvError(file, row.info.lines, cellColumn(row.raw, at), 'timestamp', ts.error.issues[0]!.message));
+    }
+    declared.forEach((column, i) => {
+      const cell = csvNumberSchema.safeParse(row.record[cellIndex[i]!]);
+      if (cell.success) columns[column]![kept] = cell.data;
+      else {
+        rowOk = false;
+        diagnostics.push(csvError(file, row.info.lines, cellColumn(row.raw, cellIndex[i]!), column, cell.error.issues[0]!.message));
+      }
+    });
+    if (rowOk) kept++;
+  }
+  if (diagnostics.length > 0) return { series: null, diagnostics };
+  return { series: { timestampMs, columns }, diagnostics };
+}

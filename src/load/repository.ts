@@ -1,0 +1,444 @@
+// Loads a content root (content/ and data/), validates every file and every reference, and
+// returns typed records plus every problem found — all at once, never only the first.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import {
+  applicationSchema,
+  applicationsFileSchema,
+  customerSchema,
+  teamSchema,
+  changeSchema,
+  customersFileSchema,
+  incidentSchema,
+  postmortemSchema,
+  problemSchema,
+  requiredSections,
+  siteSchema,
+  teamsFileSchema,
+  type Application,
+  type ChangeData,
+  type Customer,
+  type IncidentData,
+  type PostmortemData,
+  type ProblemData,
+  type SiteConfig,
+  type Team,
+} from '../schema/index.ts';
+import type { z } from '../schema/zod.ts';
+import { fieldName, sortDiagnostics, type Diagnostic, type FieldPath } from './diagnostics.ts';
+import { readCapacityCsv, readTimeCsv, type TimeEntryRow } from './csv.ts';
+import { findSection, parseRecordText, sectionsOf, type RawRecord, type Section } from './markdown.ts';
+import { validateWith } from './validate.ts';
+import { YamlSource } from './yaml-source.ts';
+
+export interface ImpactSpan {
+  applications: string[];
+  regions: string[];
+  fraction: number;
+  fromMs: number;
+  /** null while the impact is still going on (counted to the as-of instant). */
+  toMs: number | null;
+}
+
+interface RecordSource {
+  /** Path relative to the content root, with forward slashes. */
+  file: string;
+  /** Markdown body, rendered by the site (raw HTML escaped). */
+  body: string;
+}
+
+export type Incident = Omit<IncidentData, 'impact'> & RecordSource & { impact: ImpactSpan[] };
+export type Postmortem = PostmortemData & RecordSource & { sections: Section[] };
+export type Change = ChangeData & RecordSource & { sections: Section[] };
+export type Problem = ProblemData & RecordSource;
+export type { Application, Customer, SiteConfig, Team, TimeEntryRow, Section };
+
+export interface CapacitySeries {
+  applicationId: string;
+  file: string;
+  volumeColumn: string;
+  timestampMs: Float64Array;
+  columns: Record<string, Float64Array>;
+  kpis: NonNullable<Application['capacity']>['kpis'];
+  windowDays: number;
+}
+
+export interface Repository {
+  root: string;
+  site: SiteConfig;
+  applications: Application[];
+  teams: Team[];
+  customers: Customer[];
+  incidents: Incident[];
+  postmortems: Postmortem[];
+  changes: Change[];
+  problems: Problem[];
+  timeEntries: TimeEntryRow[];
+  capacity: CapacitySeries[];
+}
+
+export interface LoadResult {
+  repository: Repository;
+  diagnostics: Diagnostic[];
+  /** Files read, for the check summary. */
+  fileCount: number;
+}
+
+/** The content root: `OPSLEDGER_ROOT` when set, else the working directory (npm runs scripts from the project). */
+export function resolveRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  return path.resolve(cwd, env.OPSLEDGER_ROOT ?? '.');
+}
+
+const recordKinds = [
+  { kind: 'incident', dir: 'content/incidents', prefix: 'INC' },
+  { kind: 'postmortem', dir: 'content/postmortems', prefix: 'PM' },
+  { kind: 'change', dir: 'content/changes', prefix: 'CHG' },
+  { kind: 'problem', dir: 'content/problems', prefix: 'PRB' },
+] as const;
+
+type Kind = (typeof recordKinds)[number]['kind'];
+
+function error(file: string, line: number, column: number, rule: string, field: string, message: string): Diagnostic {
+  return { file, line, column, severity: 'error', rule, field, message };
+}
+
+/** Relative paths of the files below `dir`, sorted, dotfiles left out. */
+function listFiles(root: string, dir: string): string[] {
+  const abs = path.join(root, dir);
+  if (!existsSync(abs)) return [];
+  return (readdirSync(abs, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((rel) => !rel.split('/').some((part) => part.startsWith('.')))
+    .sort();
+}
+
+interface YamlFile {
+  data: unknown;
+  source: YamlSource;
+}
+
+function readYamlFile(root: string, rel: string, diagnostics: Diagnostic[]): YamlFile | null {
+  const abs = path.join(root, rel);
+  if (!existsSync(abs)) return null;
+  let text = readFileSync(abs, 'utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const pos = counter.linePos(e.pos[0]);
+      diagnostics.push(error(rel, pos.line, pos.col, 'yaml', '', `invalid YAML: ${e.message.split('\n')[0]}`));
+    }
+    return null;
+  }
+  return { data: doc.toJS(), source: new YamlSource(text, 1) };
+}
+
+/** Reads and checks the site settings alone (the Astro config needs base and baseUrl before anything else). */
+export function loadSiteConfig(root: string, diagnostics: Diagnostic[] = []): SiteConfig {
+  const file = readYamlFile(root, 'data/site.yaml', diagnostics);
+  const fallback = siteSchema.parse({ title: 'opsledger' });
+  if (!file) {
+    if (!diagnostics.some((d) => d.file === 'data/site.yaml'))
+      diagnostics.push(error('data/site.yaml', 1, 1, 'file', '', 'missing: data/site.yaml needs at least a title'));
+    return fallback;
+  }
+  const result = validateWith(siteSchema, file.data ?? {}, { file: 'data/site.yaml', source: file.source });
+  if (result.ok) return result.value;
+  diagnostics.push(...result.diagnostics);
+  return fallback;
+}
+
+function loadCatalogue<T>(
+  root: string,
+  rel: string,
+  schema: z.ZodArray<z.ZodType<T>> | z.ZodType<T[]>,
+  element: z.ZodType<T>,
+  required: boolean,
+  diagnostics: Diagnostic[],
+  sources: Map<object, { file: string; source: YamlSource; basePath: FieldPath }>,
+  present: Set<string>,
+): T[] {
+  const file = readYamlFile(root, rel, diagnostics);
+  if (!file) {
+    if (required && !diagnostics.some((d) => d.file === rel)) diagnostics.push(error(rel, 1, 1, 'file', '', `missing: ${rel} is required`));
+    return [];
+  }
+  // Ids of invalid entries still count as present, so their own error is not echoed by every reference to them.
+  if (Array.isArray(file.data)) {
+    for (const entry of file.data as unknown[]) {
+      const key = (entry as { id?: unknown; name?: unknown } | null)?.id ?? (entry as { name?: unknown } | null)?.name;
+      if (typeof key === 'string') present.add(key);
+    }
+  }
+  const result = validateWith(schema, file.data ?? (required ? undefined : []), { file: rel, source: file.source });
+  if (!result.ok) {
+    diagnostics.push(...result.diagnostics);
+    // Keep the entries that are valid so references to them do not cascade into false errors.
+    const entries = Array.isArray(file.data) ? file.data : [];
+    const kept: T[] = [];
+    entries.forEach((entry, i) => {
+      const one = element.safeParse(entry);
+      if (one.success) {
+        kept.push(one.data);
+        sources.set(one.data as object, { file: rel, source: file.source, basePath: [i] });
+      }
+    });
+    return kept;
+  }
+  result.value.forEach((entry, i) => sources.set(entry as object, { file: rel, source: file.source, basePath: [i] }));
+  return result.value;
+}
+
+const schemas = { incident: incidentSchema, postmortem: postmortemSchema, change: changeSchema, problem: problemSchema } as const;
+
+/**
+ * Load and validate everything under `root`.
+ * @example
+ * const { repository, diagnostics } = loadRepository('/srv/ops-records');
+ * if (diagnostics.length) process.exitCode = 1;
+ */
+export function loadRepository(root: string): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  // Where each record came from, to point at a field when a reference fails later.
+  const sources = new Map<object, { file: string; source: YamlSource; basePath: FieldPath }>();
+  const at = (record: object, fieldPath: FieldPath, rule: string, message: string) => {
+    const where = sources.get(record);
+    if (!where) return;
+    const full = [...where.basePath, ...fieldPath];
+    const pos = where.source.locate(full);
+    diagnostics.push(error(where.file, pos.line, pos.column, rule, fieldName(full), message));
+  };
+
+  const site = loadSiteConfig(root, diagnostics);
+  const teamIds = new Set<string>();
+  const appIds = new Set<string>();
+  const teams = loadCatalogue(root, 'data/teams.yaml', teamsFileSchema, teamSchema, true, diagnostics, sources, teamIds);
+  const applications = loadCatalogue(root, 'data/applications.yaml', applicationsFileSchema, applicationSchema, true, diagnostics, sources, appIds);
+  const customers = loadCatalogue(root, 'data/customers.yaml', customersFileSchema, customerSchema, false, diagnostics, sources, new Set());
+  let fileCount = 4;
+
+  const records: { [K in Kind]: { raw: RawRecord; value: z.output<(typeof schemas)[K]> }[] } = {
+    incident: [],
+    postmortem: [],
+    change: [],
+    problem: [],
+  };
+  // Records whose frontmatter parsed but did not validate: their references are still checked.
+  const invalid: { kind: Kind; raw: RawRecord }[] = [];
+  for (const { kind, dir, prefix } of recordKinds) {
+    for (const file of listFiles(root, dir)) {
+      fileCount++;
+      const name = path.posix.basename(file);
+      if (!new RegExp(`^${prefix}-\\d{4}-\\d{4}\\.md$`).test(name)) {
+        diagnostics.push(error(file, 1, 1, 'file-name', '', `not a ${kind} file: expected ${dir}/**/${prefix}-YYYY-NNNN.md`));
+        continue;
+      }
+      const parsed = parseRecordText(file, readFileSync(path.join(root, file), 'utf8'));
+      if (!parsed.ok) {
+        diagnostics.push(...parsed.diagnostics);
+        continue;
+      }
+      const result = validateWith(schemas[kind], parsed.record.data, { file, source: parsed.record.source });
+      if (!result.ok) {
+        diagnostics.push(...result.diagnostics);
+        sources.set(parsed.record.data as object, { file, source: parsed.record.source, basePath: [] });
+        invalid.push({ kind, raw: parsed.record });
+        continue;
+      }
+      sources.set(parsed.record.data as object, { file, source: parsed.record.source, basePath: [] });
+      sources.set(result.value, { file, source: parsed.record.source, basePath: [] });
+      (records[kind] as { raw: RawRecord; value: unknown }[]).push({ raw: parsed.record, value: result.value });
+    }
+  }
+
+  // Ids: unique, and equal to the file name.
+  const ids = new Map<string, string>();
+  for (const kind of Object.keys(records) as Kind[]) {
+    for (const { raw, value } of records[kind]) {
+      const expected = path.posix.basename(raw.file, '.md');
+      if (value.id !== expected) at(value, ['id'], 'file-name', `id "${value.id}" differs from the file name ${expected}.md`);
+      const first = ids.get(value.id);
+      if (first !== undefined) at(value, ['id'], 'duplicate-id', `duplicate id ${value.id}, first defined in ${first}`);
+      else ids.set(value.id, raw.file);
+    }
+  }
+  const uniqueCatalogue = <T extends object>(list: T[], key: (t: T) => string, field: string, what: string) => {
+    const seen = new Set<string>();
+    for (const entry of list) {
+      if (seen.has(key(entry))) at(entry, [field], 'duplicate-id', `duplicate ${what} "${key(entry)}"`);
+      seen.add(key(entry));
+    }
+  };
+  uniqueCatalogue(teams, (t) => t.id, 'id', 'team id');
+  uniqueCatalogue(applications, (a) => a.id, 'id', 'application id');
+  uniqueCatalogue(customers, (c) => c.name, 'name', 'customer name');
+
+  const appById = new Map(applications.map((a) => [a.id, a]));
+  const rawId = (raw: RawRecord) => (raw.data as { id?: unknown }).id;
+  const idsOf = (kind: Kind) =>
+    new Set([...records[kind].map((r) => r.value.id), ...invalid.filter((r) => r.kind === kind).map((r) => rawId(r.raw))].filter((id) => typeof id === 'string'));
+  const idSets = { incident: idsOf('incident'), change: idsOf('change'), problem: idsOf('problem') };
+  const knownApp = (record: object, fieldPath: FieldPath, id: string) => {
+    if (appIds.has(id)) return true;
+    at(record, fieldPath, 'reference', `unknown application "${id}" (not in data/applications.yaml)`);
+    return false;
+  };
+  const knownTeam = (record: object, fieldPath: FieldPath, id: string) => {
+    if (!teamIds.has(id)) at(record, fieldPath, 'reference', `unknown team "${id}" (not in data/teams.yaml)`);
+  };
+  const knownRecord = (record: object, fieldPath: FieldPath, kind: keyof typeof idSets, id: string) => {
+    if (!idSets[kind].has(id)) at(record, fieldPath, 'reference', `unknown ${kind} ${id} (no such record under content/)`);
+  };
+
+  for (const app of applications) {
+    knownTeam(app, ['team'], app.team);
+    for (const level of ['L1', 'L2', 'L3'] as const) {
+      const team = app.support?.[level];
+      if (team !== undefined) knownTeam(app, ['support', level], team);
+    }
+  }
+  customers.forEach((customer) => customer.applications.forEach((id, i) => knownApp(customer, ['applications', i], id)));
+
+  // References checked on the parsed YAML of every record, valid or not, so one broken field does not hide another.
+  const referencePattern = /^(INC|CHG|PRB)-\d{4}-\d{4}$/;
+  const checkReferences = (kind: Kind, raw: RawRecord) => {
+    const data = raw.data as Record<string, unknown>;
+    const strings = (value: unknown): [string, number | null][] =>
+      typeof value === 'string' ? [[value, null]] : Array.isArray(value) ? value.flatMap((v, i) => (typeof v === 'string' ? [[v, i] as [string, number]] : [])) : [];
+    const pathOf = (field: string, i: number | null): FieldPath => (i === null ? [field] : [field, i]);
+    for (const field of ['application', 'applications'] as const) {
+      for (const [id, i] of strings(data[field])) if (/^[a-z0-9][a-z0-9-]*$/.test(id)) knownApp(data, pathOf(field, i), id);
+    }
+    const targets: [string, keyof typeof idSets][] = [
+      ['change', 'change'],
+      ['problem', 'problem'],
+      ['incidents', 'incident'],
+      ['followUps', 'problem'],
+    ];
+    for (const [field, target] of targets) {
+      if (kind === 'change' || (field === 'change' && kind !== 'incident')) continue;
+      for (const [id, i] of strings(data[field])) if (referencePattern.test(id)) knownRecord(data, pathOf(field, i), target, id);
+    }
+    if (kind === 'problem' && typeof data.owner === 'string') knownTeam(data, ['owner'], data.owner);
+  };
+  for (const kind of Object.keys(records) as Kind[]) for (const { raw } of records[kind]) checkReferences(kind, raw);
+  for (const { kind, raw } of invalid) checkReferences(kind, raw);
+
+
+  const incidents: Incident[] = records.incident.map(({ raw, value }) => {
+    const apps = value.applications.map((id) => appById.get(id)).filter((a) => a !== undefined);
+    if (apps.length === value.applications.length && !apps.some((a) => a.components.includes(value.component))) {
+      at(value, ['component'], 'reference', `unknown component "${value.component}" of ${value.applications.join(', ')} (components: ${apps.flatMap((a) => a.components).join(', ')})`);
+    }
+    const impact = (value.impact ?? [{ fraction: 1 }]).map((span, i) => {
+      const spanApps = span.applications ?? value.applications;
+      span.applications?.forEach((id, j) => {
+        if (!value.applications.includes(id)) at(value, ['impact', i, 'applications', j], 'reference', `"${id}" is not one of this incident's applications`);
+      });
+      const known = spanApps.map((id) => appById.get(id)).filter((a) => a !== undefined);
+      const allRegions = [...new Set(known.flatMap((a) => Object.keys(a.regions)))].sort();
+      span.regions?.forEach((region, j) => {
+        if (known.length === spanApps.length && !allRegions.includes(region)) {
+          at(value, ['impact', i, 'regions', j], 'reference', `region "${region}" is not a region of ${spanApps.join(', ')} (regions: ${allRegions.join(', ')})`);
+        }
+      });
+      return {
+        applications: spanApps,
+        regions: span.regions ?? allRegions,
+        fraction: span.fraction,
+        fromMs: span.from ?? value.started,
+        toMs: span.to ?? value.restored ?? null,
+      };
+    });
+    return { ...value, impact, file: raw.file, body: raw.body };
+  });
+
+  const checkSections = (raw: RawRecord, required: readonly string[]): Section[] => {
+    const sections = sectionsOf(raw.body, raw.bodyLine);
+    for (const heading of required) {
+      const section = findSection(sections, heading);
+      if (!section) diagnostics.push(error(raw.file, raw.bodyLine, 1, 'section', 'body', `missing required section "## ${heading}"`));
+      else if (section.markdown === '') diagnostics.push(error(raw.file, section.line, 1, 'section', 'body', `section "## ${heading}" is empty`));
+    }
+    return sections;
+  };
+
+  const postmortems: Postmortem[] = records.postmortem.map(({ raw, value }) => {
+    const sections = checkSections(raw, requiredSections.postmortem);
+    return { ...value, sections, file: raw.file, body: raw.body };
+  });
+
+  const changes: Change[] = records.change.map(({ raw, value }) => {
+    const required = value.type === 'normal' || value.type === 'emergency' ? requiredSections.change : [];
+    const sections = checkSections(raw, required);
+    return { ...value, sections, file: raw.file, body: raw.body };
+  });
+
+  const problems: Problem[] = records.problem.map(({ raw, value }) => {
+    return { ...value, file: raw.file, body: raw.body };
+  });
+
+  // Time tracking: every row checked, references included.
+  const timeEntries: TimeEntryRow[] = [];
+  for (const file of listFiles(root, 'data/time')) {
+    fileCount++;
+    if (!file.endsWith('.csv')) {
+      diagnostics.push(error(file, 1, 1, 'file-name', '', 'not a time-tracking export: expected a .csv file'));
+      continue;
+    }
+    const { rows, diagnostics: found } = readTimeCsv(file, readFileSync(path.join(root, file), 'utf8'));
+    diagnostics.push(...found);
+    for (const row of rows) {
+      const app = appById.get(row.application);
+      if (!teamIds.has(row.team)) diagnostics.push(error(file, row.line, 1, 'reference', 'team', `unknown team "${row.team}"`));
+      if (!app) diagnostics.push(error(file, row.line, 1, 'reference', 'application', `unknown application "${row.application}"`));
+      else if (!app.components.includes(row.component)) diagnostics.push(error(file, row.line, 1, 'reference', 'component', `unknown component "${row.component}" of ${row.application}`));
+      const ticket = /^(INC|CHG|PRB)-\d{4}-\d{4}$/.exec(row.ticket);
+      if (ticket) {
+        const kind = ticket[1] === 'INC' ? 'incident' : ticket[1] === 'CHG' ? 'change' : 'problem';
+        if (!idSets[kind].has(row.ticket)) diagnostics.push(error(file, row.line, 1, 'reference', 'ticket', `unknown ${kind} ${row.ticket}`));
+      }
+      timeEntries.push(row);
+    }
+  }
+
+  // Capacity series declared by the catalogue; a CSV nobody declared is an error, not ignored.
+  const capacity: CapacitySeries[] = [];
+  const declaredFiles = new Set<string>();
+  for (const app of applications) {
+    if (!app.capacity) continue;
+    const rel = `data/capacity/${app.capacity.file}`;
+    declaredFiles.add(rel);
+    if (!existsSync(path.join(root, rel))) {
+      at(app, ['capacity', 'file'], 'reference', `capacity file ${rel} does not exist`);
+      continue;
+    }
+    fileCount++;
+    const columns = [app.capacity.volume, ...app.capacity.kpis.map((k) => k.column)];
+    const { series, diagnostics: found } = readCapacityCsv(rel, readFileSync(path.join(root, rel), 'utf8'), columns);
+    diagnostics.push(...found);
+    if (series) {
+      capacity.push({
+        applicationId: app.id,
+        file: rel,
+        volumeColumn: app.capacity.volume,
+        timestampMs: series.timestampMs,
+        columns: series.columns,
+        kpis: app.capacity.kpis,
+        windowDays: app.capacity.windowDays,
+      });
+    }
+  }
+  for (const file of listFiles(root, 'data/capacity')) {
+    if (!declaredFiles.has(file)) diagnostics.push(error(file, 1, 1, 'reference', '', 'no application declares this capacity file (capacity.file in data/applications.yaml)'));
+  }
+
+  return {
+    repository: { root, site, applications, teams, customers, incidents, postmortems, changes, problems, timeEntries, capacity },
+    diagnostics: sortDiagnostics(diagnostics),
+    fileCount,
+  };
+}

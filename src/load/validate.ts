@@ -1,0 +1,68 @@
+// Turns zod issues into located diagnostics.
+import type { z } from '../schema/zod.ts';
+import { fieldName, type Diagnostic, type FieldPath } from './diagnostics.ts';
+import type { YamlSource } from './yaml-source.ts';
+
+export interface Located {
+  file: string;
+  source: YamlSource;
+  /** Prefix of every field path, e.g. `[3]` for the fourth entry of a catalogue list. */
+  basePath?: FieldPath;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `required field is missing (expected ${issue.expected})`;
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}, got ${describe(issue.input)}`;
+  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(issue.input)}`;
+  return issue.message;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return `${typeof value} ${String(value)}`;
+}
+
+/** Every issue of a failed parse as a diagnostic at the key it concerns. */
+export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], where: Located): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const base = where.basePath ?? [];
+  for (const issue of issues) {
+    const path = [...base, ...(issue.path as (string | number)[])];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const at = where.source.locate([...path, key]);
+        out.push({ file: where.file, ...at, severity: 'error', rule: 'schema', field: fieldName([...path, key]), message: `unknown field "${key}"` });
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_union' && issue.errors.length > 0 && issue.message.startsWith('Invalid input')) {
+      // A union (e.g. calendar) that failed every branch: report the branch that got furthest.
+      const deepest = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+      if (depth(deepest) > 0) {
+        out.push(...issuesToDiagnostics(deepest.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })), where));
+        continue;
+      }
+    }
+    const at = where.source.locate(path);
+    out.push({ file: where.file, ...at, severity: 'error', rule: 'schema', field: fieldName(path), message: issueMessage(issue) });
+  }
+  return out;
+}
+
+function depth(issues: readonly z.core.$ZodIssue[]): number {
+  return Math.max(0, ...issues.map((i) => i.path.length + (i.code === 'invalid_type' ? 0 : 1)));
+}
+
+/** Parse with a schema; on failure return located diagnostics instead of throwing. */
+export function validateWith<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  where: Located,
+): { ok: true; value: z.output<S> } | { ok: false; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, diagnostics: issuesToDiagnostics(result.error.issues, where) };
+}

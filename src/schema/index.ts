@@ -1,0 +1,4 @@
+export * from './zod.ts';
+export * from './catalogue.ts';
+export * from './records.ts';
+export * from './csv.ts';

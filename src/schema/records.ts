@@ -1,0 +1,159 @@
+// Schemas of the Markdown records under content/: frontmatter only; bodies are checked by the loader.
+import {
+  z,
+  changeIdSchema,
+  dateSchema,
+  incidentIdSchema,
+  postmortemIdSchema,
+  problemIdSchema,
+  slugSchema,
+  textSchema,
+  timestampSchema,
+} from './zod.ts';
+
+export const severities = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+export const causes = ['change', 'capacity', 'hardware', 'software', 'data', 'network', 'third-party', 'human', 'unknown'] as const;
+export const channels = ['monitoring', 'phone', 'email', 'ticket', 'chat'] as const;
+export const supportLevels = ['L1', 'L2', 'L3'] as const;
+export const changeTypes = ['normal', 'emergency', 'standard', 'bau'] as const;
+export const changeOutcomes = ['pending', 'successful', 'failed', 'backed-out', 'cancelled'] as const;
+export const problemStatuses = ['open', 'investigating', 'known-error', 'resolved', 'closed'] as const;
+export const problemSources = ['incident', 'recurring', 'enhancement', 'automation'] as const;
+
+/** `application: x` or `applications: [x, y]`, never both; the output always has `applications`. */
+function withApplications<T extends { application?: string | undefined; applications?: string[] | undefined }>(
+  record: T,
+  ctx: z.RefinementCtx,
+): Omit<T, 'application' | 'applications'> & { applications: string[] } {
+  const { application, applications, ...rest } = record;
+  if (application !== undefined && applications !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['applications'], message: 'give either application or applications, not both' });
+  }
+  const list = applications ?? (application === undefined ? [] : [application]);
+  if (list.length === 0) ctx.addIssue({ code: 'custom', path: ['application'], message: 'required: the application this record concerns' });
+  return { ...rest, applications: list };
+}
+
+const impactSchema = z.strictObject({
+  applications: z.array(slugSchema).min(1).optional(),
+  regions: z.array(z.string()).min(1).optional(),
+  fraction: z.number().gt(0, { error: 'fraction must be above 0 (no impact is no entry)' }).lte(1, { error: 'fraction must be at most 1' }).default(1),
+  from: timestampSchema.optional(),
+  to: timestampSchema.optional(),
+});
+
+const updateSchema = z.strictObject({
+  at: timestampSchema,
+  text: textSchema,
+  kind: z.enum(['acknowledge', 'update', 'restored']).default('update'),
+});
+
+export const incidentSchema = z
+  .strictObject({
+    id: incidentIdSchema,
+    title: textSchema,
+    application: slugSchema.optional(),
+    applications: z.array(slugSchema).min(1).optional(),
+    severity: z.enum(severities),
+    status: z.enum(['open', 'monitoring', 'resolved']),
+    started: timestampSchema,
+    detected: timestampSchema,
+    acknowledged: timestampSchema.optional(),
+    restored: timestampSchema.optional(),
+    impact: z.array(impactSchema).min(1).optional(),
+    component: slugSchema,
+    cause: z.enum(causes),
+    change: changeIdSchema.optional(),
+    problem: problemIdSchema.optional(),
+    channel: z.enum(channels),
+    resolvedAt: z.enum(supportLevels).optional(),
+    updates: z.array(updateSchema).default([]),
+  })
+  .superRefine((inc, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (inc.restored === undefined && inc.status !== 'open') issue('restored', `required when status is ${inc.status}`);
+    if (inc.restored !== undefined && inc.restored <= inc.started) issue('restored', 'must be after started');
+    if (inc.detected < inc.started) issue('detected', 'is before started (impact start)');
+    if (inc.acknowledged !== undefined && inc.acknowledged < inc.detected) issue('acknowledged', 'is before detected');
+    if (inc.acknowledged === undefined && inc.status !== 'open') issue('acknowledged', `required when status is ${inc.status}`);
+    if (inc.resolvedAt === undefined && inc.status === 'resolved') issue('resolvedAt', 'required when status is resolved (L1, L2 or L3)');
+    inc.impact?.forEach((span, i) => {
+      const from = span.from ?? inc.started;
+      const to = span.to ?? inc.restored;
+      if (to !== undefined && to <= from) ctx.addIssue({ code: 'custom', path: ['impact', i, span.to === undefined ? 'from' : 'to'], message: 'impact must end after it starts' });
+      if (from < inc.started) ctx.addIssue({ code: 'custom', path: ['impact', i, 'from'], message: 'impact starts before the incident started' });
+      if (inc.restored !== undefined && to !== undefined && to > inc.restored) ctx.addIssue({ code: 'custom', path: ['impact', i, 'to'], message: 'impact ends after restored' });
+    });
+  })
+  .transform(withApplications);
+export type IncidentData = z.output<typeof incidentSchema>;
+
+export const postmortemSchema = z.strictObject({
+  id: postmortemIdSchema,
+  title: textSchema,
+  incidents: z.array(incidentIdSchema).min(1),
+  date: dateSchema,
+  status: z.enum(['draft', 'final']),
+  authors: z.array(textSchema).min(1),
+  followUps: z.array(problemIdSchema).default([]),
+});
+export type PostmortemData = z.output<typeof postmortemSchema>;
+
+export const changeSchema = z
+  .strictObject({
+    id: changeIdSchema,
+    title: textSchema,
+    application: slugSchema.optional(),
+    applications: z.array(slugSchema).min(1).optional(),
+    type: z.enum(changeTypes),
+    risk: z.enum(['low', 'medium', 'high']),
+    submitted: timestampSchema,
+    plannedStart: timestampSchema,
+    plannedEnd: timestampSchema,
+    actualStart: timestampSchema.optional(),
+    actualEnd: timestampSchema.optional(),
+    owner: textSchema,
+    approvals: z.array(z.strictObject({ by: textSchema, at: timestampSchema })).default([]),
+    cab: z.boolean().default(false),
+    releasesCode: z.boolean().default(false),
+    downtime: z.strictObject({ from: timestampSchema, to: timestampSchema }).optional(),
+    outcome: z.enum(changeOutcomes),
+  })
+  .superRefine((chg, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (chg.plannedEnd <= chg.plannedStart) issue(['plannedEnd'], 'must be after plannedStart');
+    if (chg.actualStart !== undefined && chg.actualEnd !== undefined && chg.actualEnd < chg.actualStart) issue(['actualEnd'], 'must not be before actualStart');
+    if (chg.downtime !== undefined && chg.downtime.to <= chg.downtime.from) issue(['downtime', 'to'], 'must be after downtime.from');
+  })
+  .transform(withApplications);
+export type ChangeData = z.output<typeof changeSchema>;
+
+export const problemSchema = z
+  .strictObject({
+    id: problemIdSchema,
+    title: textSchema,
+    source: z.enum(problemSources),
+    priority: z.enum(['P1', 'P2', 'P3', 'P4']),
+    status: z.enum(problemStatuses),
+    opened: dateSchema,
+    closed: dateSchema.optional(),
+    owner: slugSchema,
+    incidents: z.array(incidentIdSchema).default([]),
+    rootCause: z.string().optional(),
+    actions: z
+      .array(z.strictObject({ title: textSchema, owner: textSchema, due: dateSchema, done: z.boolean().default(false) }))
+      .default([]),
+  })
+  .superRefine((prb, ctx) => {
+    const isClosed = prb.status === 'resolved' || prb.status === 'closed';
+    if (isClosed && prb.closed === undefined) ctx.addIssue({ code: 'custom', path: ['closed'], message: `required when status is ${prb.status}` });
+    if (!isClosed && prb.closed !== undefined) ctx.addIssue({ code: 'custom', path: ['closed'], message: `must be absent while status is ${prb.status}` });
+    if (prb.closed !== undefined && prb.closed < prb.opened) ctx.addIssue({ code: 'custom', path: ['closed'], message: 'is before opened' });
+  });
+export type ProblemData = z.output<typeof problemSchema>;
+
+/** Required `## …` headings of a record body, by kind. */
+export const requiredSections = {
+  postmortem: ['Executive summary', 'Root cause'],
+  change: ['Implementation plan', 'Backout plan', 'Validation plan', 'Risk assessment'],
+} as const;
