@@ -1,0 +1,445 @@
+import { ordinaryLeastSquares, predictionInterval } from './regression.ts';
+import type { LinearFit } from './regression.ts';
+
+/** One KPI column of an application's capacity CSV, as declared in applications.yaml. */
+export interface CapacityKpiSpec {
+  column: string;
+  unit: string;
+  sla: { max: number } | { min: number };
+}
+
+/** An application's capacity CSV, column by column, as the loader hands it over. */
+export interface CapacitySeries {
+  applicationId: string;
+  volumeColumn: string;
+  /** Row timestamps, epoch milliseconds; any order. */
+  timestampMs: Float64Array;
+  /** The volume column and every KPI column, each as long as `timestampMs`. */
+  columns: Record<string, Float64Array>;
+  kpis: CapacityKpiSpec[];
+  /** Length of the analysis window in days, counted back from the latest row (usually 90). */
+  windowDays: number;
+}
+
+export type SlaKind = 'max' | 'min';
+export type ForecastStatus = 'inside' | 'breach';
+
+/** The KPI forecast at volume = window mean volume × (1 + growth), in the KPI's unit. */
+export interface KpiForecast {
+  /** Volume growth over the window mean, a fraction (0.5 for +50 %). */
+  growth: number;
+  volume: number;
+  value: number;
+  /** Bounds of the 95 % prediction interval. */
+  low: number;
+  high: number;
+  status: ForecastStatus;
+}
+
+/** The regression KPI = intercept + slope·volume over the window, and what it forecasts. */
+export interface CapacityKpiAnalysis {
+  column: string;
+  unit: string;
+  sla: { kind: SlaKind; value: number };
+  /** Rows in the window with both volume and KPI present. */
+  n: number;
+  /** The statistics below are null when the fit is degenerate (n < 3 or volume constant). */
+  intercept: number | null;
+  /** KPI units per unit of volume. */
+  slope: number | null;
+  r2: number | null;
+  r: number | null;
+  /** b·x̄/ȳ: volume +1 % moves the KPI by this many per cent; null when ȳ = 0. */
+  elasticity: number | null;
+  /** Residual standard error, in the KPI's unit. */
+  standardError: number | null;
+  /**
+   * Volume growth over the window mean, a fraction, at which the fitted line reaches the
+   * SLA (0.37 for +37 %). 0 when the line is already at or past the SLA at the mean volume;
+   * null when it never gets there (flat slope, or a slope moving away from the SLA).
+   */
+  headroom: number | null;
+  /** R² < 0.3 or n < 30, or no fit at all. */
+  lowConfidence: boolean;
+  /** One per entry of `forecastGrowths`; empty when the fit is degenerate. */
+  forecasts: KpiForecast[];
+  /**
+   * UTC month ('YYYY-MM') in which the volume, following its own linear trend, reaches the
+   * headroom volume. Never earlier than the window's last month (a crossing the trend puts
+   * in the past is reported as that month, as is headroom 0). Null when there is no
+   * headroom crossing, the volume does not grow, or the crossing lies beyond year 9999.
+   */
+  breachMonth: string | null;
+}
+
+/** The volume's own trend: OLS of daily mean volume on time in days. */
+export interface VolumeTrend {
+  /** slopePerDay × 30.4375 ÷ window mean volume, a fraction per month (0.021 for +2.1 %). */
+  growthPerMonth: number | null;
+  /** Volume units per day. */
+  slopePerDay: number | null;
+  r2: number | null;
+  /** Day periods with at least one volume value. */
+  n: number;
+}
+
+export interface CapacityAnalysis {
+  applicationId: string;
+  volumeColumn: string;
+  /** Rows with fromMs < timestamp ≤ toMs count; epoch milliseconds. */
+  window: { fromMs: number; toMs: number };
+  volume: {
+    /** Mean volume over the window's rows: the "current volume" every forecast grows from. */
+    mean: number | null;
+    /** Rows in the window with a volume value. */
+    n: number;
+    trend: VolumeTrend;
+  };
+  kpis: CapacityKpiAnalysis[];
+}
+
+/** The analysis window when applications.yaml names none, in days. */
+export const defaultCapacityWindowDays = 90;
+
+/** Volume growths, as fractions, at which every KPI is forecast. */
+export const forecastGrowths: readonly number[] = [0.1, 0.25, 0.5, 1.0];
+
+const DAY_MS = 86_400_000;
+const DAYS_PER_MONTH = 30.4375; // 365.25 / 12
+const LOW_CONFIDENCE_R2 = 0.3;
+const LOW_CONFIDENCE_N = 30;
+const PREDICTION_CONFIDENCE = 0.95;
+
+/**
+ * Regresses each KPI on volume over the last `windowDays` of data at or before `asOfMs`
+ * (epoch milliseconds), and forecasts each KPI against its SLA.
+ *
+ * The window ends at the latest timestamp ≤ asOf (at asOf itself when there is none) and
+ * holds the rows with fromMs < timestamp ≤ toMs. The base ("current") volume is the mean
+ * volume over the window's rows. The volume trend regresses the mean volume of each
+ * 24-hour period, counted back from the window's end, on the period's mean time in days,
+ * so intraday seasonality and uneven sampling do not tilt it. Non-finite cells are skipped.
+ *
+ * @throws Error when the volume column or a KPI column is missing or of the wrong length,
+ *   or windowDays is not positive.
+ * @example
+ * analyseCapacity(settlementSeries, Date.parse('2026-10-01T00:00:00Z'));
+ * // → { window: {fromMs, toMs}, volume: {mean: 1200, trend: {growthPerMonth: 0.021, …}},
+ * //     kpis: [{column: 'p95_ms', headroom: 0.37, breachMonth: '2027-11', …}] }
+ */
+export function analyseCapacity(series: CapacitySeries, asOfMs: number): CapacityAnalysis {
+  const { timestampMs, windowDays } = series;
+  if (!(windowDays > 0)) throw new RangeError(`windowDays must be positive, got ${windowDays}`);
+  const volumeColumn = requireColumn(series, series.volumeColumn);
+
+  const toMs = latestTimestampMs(timestampMs, asOfMs) ?? asOfMs;
+  const fromMs = toMs - windowDays * DAY_MS;
+  const rows = windowRows(timestampMs, fromMs, toMs);
+
+  const windowTimes = rows.take(timestampMs);
+  const windowVolume = rows.take(volumeColumn);
+  const { mean: volumeMean, n: volumeN } = finiteMean(windowVolume);
+  const { fit: trendFit, days } = dailyVolumeTrend(windowTimes, windowVolume, fromMs, windowDays);
+  const trend: VolumeTrend = {
+    growthPerMonth:
+      trendFit !== null && volumeMean !== null && volumeMean > 0 ? (trendFit.slope * DAYS_PER_MONTH) / volumeMean : null,
+    slopePerDay: trendFit?.slope ?? null,
+    r2: trendFit?.r2 ?? null,
+    n: days,
+  };
+
+  const kpis = series.kpis.map((spec) =>
+    analyseKpi(spec, windowVolume, rows.take(requireColumn(series, spec.column)), {
+      baseVolume: volumeMean,
+      trendFit,
+      fromMs,
+      toMs,
+    }),
+  );
+
+  return {
+    applicationId: series.applicationId,
+    volumeColumn: series.volumeColumn,
+    window: { fromMs, toMs },
+    volume: { mean: volumeMean, n: volumeN, trend },
+    kpis,
+  };
+}
+
+/**
+ * A sentence a manager can quote for one KPI at one volume growth (a fraction from
+ * `forecastGrowths`). Values carry three significant digits, more when needed to tell
+ * the value from the SLA.
+ *
+ * @throws RangeError when the KPI has forecasts but none for this growth.
+ * @example
+ * describeKpiForecast(kpi, 0.5);
+ * // → 'volume +50 % → p95_ms 4.1 ms (3.6–4.6), SLA 5 ms: inside'
+ * // min SLA: 'volume +50 % → throughput 181 tps (153–210), SLA ≥ 200 tps: breach'
+ */
+export function describeKpiForecast(kpi: CapacityKpiAnalysis, growth: number): string {
+  const head = `volume ${formatGrowth(growth)} → ${kpi.column}`;
+  if (kpi.forecasts.length === 0) {
+    return `${head}: no forecast, too few rows with varying volume in the window (n = ${kpi.n})`;
+  }
+  const forecast = kpi.forecasts.find((f) => Math.abs(f.growth - growth) < 1e-9);
+  if (forecast === undefined) {
+    const known = kpi.forecasts.map((f) => formatGrowth(f.growth)).join(', ');
+    throw new RangeError(`no forecast for volume ${formatGrowth(growth)}; forecasts exist for ${known}`);
+  }
+
+  const slaText = formatNumber(kpi.sla.value, decimalsFor(Math.abs(kpi.sla.value), 6));
+  let decimals = decimalsFor(Math.max(Math.abs(forecast.value), Math.abs(forecast.low), Math.abs(forecast.high)), 3);
+  // A value shown equal to the SLA while on one side of it would read as a contradiction.
+  for (let extra = 0; extra < 4 && forecast.value !== kpi.sla.value; extra++) {
+    if (formatNumber(forecast.value, decimals) !== slaText) break;
+    decimals++;
+  }
+  const unit = kpi.unit === '' ? '' : ` ${kpi.unit}`;
+  const low = formatNumber(forecast.low, decimals);
+  const high = formatNumber(forecast.high, decimals);
+  const range = forecast.low < 0 || forecast.high < 0 ? `${low} to ${high}` : `${low}–${high}`;
+  const sla = `SLA ${kpi.sla.kind === 'min' ? '≥ ' : ''}${slaText}${unit}`;
+  const caveat = kpi.lowConfidence && kpi.r2 !== null ? ` (low confidence: R² ${kpi.r2.toFixed(2)}, n = ${kpi.n})` : '';
+  return `${head} ${formatNumber(forecast.value, decimals)}${unit} (${range}), ${sla}: ${forecast.status}${caveat}`;
+}
+
+interface KpiContext {
+  baseVolume: number | null;
+  trendFit: LinearFit | null;
+  fromMs: number;
+  toMs: number;
+}
+
+function analyseKpi(spec: CapacityKpiSpec, volume: Float64Array, values: Float64Array, context: KpiContext): CapacityKpiAnalysis {
+  const sla: CapacityKpiAnalysis['sla'] = 'max' in spec.sla ? { kind: 'max', value: spec.sla.max } : { kind: 'min', value: spec.sla.min };
+  const fit = ordinaryLeastSquares(volume, values);
+  const base = context.baseVolume;
+  if (fit === null || base === null) {
+    return {
+      column: spec.column,
+      unit: spec.unit,
+      sla,
+      n: fit?.n ?? countPairs(volume, values),
+      intercept: null,
+      slope: null,
+      r2: null,
+      r: null,
+      elasticity: null,
+      standardError: null,
+      headroom: null,
+      lowConfidence: true,
+      forecasts: [],
+      breachMonth: null,
+    };
+  }
+
+  const forecasts = forecastGrowths.map((growth): KpiForecast => {
+    const atVolume = base * (1 + growth);
+    const { value, low, high } = predictionInterval(fit, atVolume, PREDICTION_CONFIDENCE);
+    return { growth, volume: atVolume, value, low, high, status: isBreach(value, sla) ? 'breach' : 'inside' };
+  });
+  const headroom = headroomFraction(fit, base, sla);
+
+  return {
+    column: spec.column,
+    unit: spec.unit,
+    sla,
+    n: fit.n,
+    intercept: fit.intercept,
+    slope: fit.slope,
+    r2: fit.r2,
+    r: fit.r,
+    elasticity: fit.meanY !== 0 ? (fit.slope * fit.meanX) / fit.meanY : null,
+    standardError: fit.residualStandardError,
+    headroom,
+    lowConfidence: fit.r2 < LOW_CONFIDENCE_R2 || fit.n < LOW_CONFIDENCE_N,
+    forecasts,
+    breachMonth: breachMonth(headroom, base, context),
+  };
+}
+
+function isBreach(value: number, sla: CapacityKpiAnalysis['sla']): boolean {
+  return sla.kind === 'max' ? value > sla.value : value < sla.value;
+}
+
+function headroomFraction(fit: LinearFit, baseVolume: number, sla: CapacityKpiAnalysis['sla']): number | null {
+  const atBase = fit.meanY + fit.slope * (baseVolume - fit.meanX);
+  const reachedAlready = sla.kind === 'max' ? atBase >= sla.value : atBase <= sla.value;
+  if (reachedAlready) return 0;
+  const movesTowardSla = sla.kind === 'max' ? fit.slope > 0 : fit.slope < 0;
+  if (!movesTowardSla || !(baseVolume > 0)) return null;
+  const volumeAtSla = fit.meanX + (sla.value - fit.meanY) / fit.slope;
+  return volumeAtSla / baseVolume - 1;
+}
+
+function breachMonth(headroom: number | null, baseVolume: number, context: KpiContext): string | null {
+  if (headroom === 0) return utcMonth(context.toMs);
+  const trend = context.trendFit;
+  if (headroom === null || trend === null || !(trend.slope > 0)) return null;
+  const targetVolume = baseVolume * (1 + headroom);
+  const crossingDays = trend.meanX + (targetVolume - trend.meanY) / trend.slope;
+  return utcMonth(Math.max(context.toMs, context.fromMs + crossingDays * DAY_MS));
+}
+
+/** 'YYYY-MM' of an epoch-ms instant in UTC (civil-from-days), null beyond year 9999. */
+function utcMonth(ms: number): string | null {
+  if (!Number.isFinite(ms)) return null;
+  const z = Math.floor(ms / DAY_MS) + 719_468; // days since 0000-03-01
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const marchBasedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = marchBasedMonth < 10 ? marchBasedMonth + 3 : marchBasedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year > 9999 || year < 0) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+function requireColumn(series: CapacitySeries, name: string): Float64Array {
+  const column = series.columns[name];
+  if (column === undefined) {
+    throw new Error(`capacity series ${series.applicationId} has no column ${name}`);
+  }
+  if (column.length !== series.timestampMs.length) {
+    throw new Error(
+      `capacity series ${series.applicationId}: column ${name} has ${column.length} values for ${series.timestampMs.length} timestamps`,
+    );
+  }
+  return column;
+}
+
+function latestTimestampMs(timestampMs: Float64Array, asOfMs: number): number | null {
+  let latest = -Infinity;
+  for (let i = 0; i < timestampMs.length; i++) {
+    const t = timestampMs[i]!;
+    if (t <= asOfMs && t > latest) latest = t;
+  }
+  return latest === -Infinity ? null : latest;
+}
+
+interface WindowRows {
+  /** The column's values on the window's rows, in row order. */
+  take(column: Float64Array): Float64Array;
+}
+
+/** Rows with fromMs < t ≤ toMs; a view without copying when they are adjacent (sorted input). */
+function windowRows(timestampMs: Float64Array, fromMs: number, toMs: number): WindowRows {
+  let count = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < timestampMs.length; i++) {
+    const t = timestampMs[i]!;
+    if (t > fromMs && t <= toMs) {
+      if (first < 0) first = i;
+      last = i;
+      count++;
+    }
+  }
+  if (count === 0) return { take: () => new Float64Array(0) };
+  if (count === last - first + 1) return { take: (column) => column.subarray(first, last + 1) };
+
+  const indices = new Uint32Array(count);
+  for (let i = first, k = 0; i <= last; i++) {
+    const t = timestampMs[i]!;
+    if (t > fromMs && t <= toMs) indices[k++] = i;
+  }
+  return {
+    take(column) {
+      const out = new Float64Array(count);
+      for (let k = 0; k < count; k++) out[k] = column[indices[k]!]!;
+      return out;
+    },
+  };
+}
+
+function finiteMean(values: Float64Array): { mean: number | null; n: number } {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    sum += v;
+    n++;
+  }
+  return { mean: n > 0 ? sum / n : null, n };
+}
+
+function countPairs(x: Float64Array, y: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isFinite(x[i]!) && Number.isFinite(y[i]!)) n++;
+  }
+  return n;
+}
+
+/** Index of the 24-hour period, counted back from the window's end, holding t (fromMs < t). */
+function periodIndex(t: number, fromMs: number): number {
+  return Math.ceil((t - fromMs) / DAY_MS) - 1;
+}
+
+interface DailyTotals {
+  volumeSum: Float64Array;
+  rows: Float64Array;
+  offsetMsSum: Float64Array;
+}
+
+function dailyTotals(times: Float64Array, volume: Float64Array, fromMs: number, windowDays: number): DailyTotals {
+  const periods = Math.ceil(windowDays) + 1;
+  const totals: DailyTotals = {
+    volumeSum: new Float64Array(periods),
+    rows: new Float64Array(periods),
+    offsetMsSum: new Float64Array(periods),
+  };
+  for (let i = 0; i < times.length; i++) {
+    const v = volume[i]!;
+    if (!Number.isFinite(v)) continue;
+    const t = times[i]!;
+    const k = periodIndex(t, fromMs);
+    totals.volumeSum[k]! += v;
+    totals.rows[k]! += 1;
+    totals.offsetMsSum[k]! += t - fromMs;
+  }
+  return totals;
+}
+
+/** OLS of each day period's mean volume on its mean time (days after fromMs). */
+function dailyVolumeTrend(
+  times: Float64Array,
+  volume: Float64Array,
+  fromMs: number,
+  windowDays: number,
+): { fit: LinearFit | null; days: number } {
+  const { volumeSum, rows, offsetMsSum } = dailyTotals(times, volume, fromMs, windowDays);
+  const dayX = new Float64Array(rows.length);
+  const dayMean = new Float64Array(rows.length);
+  let days = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const count = rows[k]!;
+    if (count === 0) continue;
+    dayX[days] = offsetMsSum[k]! / count / DAY_MS;
+    dayMean[days] = volumeSum[k]! / count;
+    days++;
+  }
+  return { fit: ordinaryLeastSquares(dayX.subarray(0, days), dayMean.subarray(0, days)), days };
+}
+
+function formatGrowth(growth: number): string {
+  const sign = growth < 0 ? '−' : '+';
+  return `${sign}${formatNumber(Math.abs(growth) * 100, 2)} %`;
+}
+
+/** Decimals that show `magnitude` with the given significant digits (never negative). */
+function decimalsFor(magnitude: number, significantDigits: number): number {
+  if (!(magnitude > 0) || !Number.isFinite(magnitude)) return 0;
+  return Math.min(20, Math.max(0, significantDigits - 1 - Math.floor(Math.log10(magnitude))));
+}
+
+function formatNumber(value: number, decimals: number): string {
+  let text = value.toFixed(decimals);
+  if (decimals > 0) text = text.replace(/\.?0+$/, '');
+  return text === '-0' ? '0' : text;
+}
