@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { readSiteConfig } from './src/load/site-config.ts';
+import { opsledgerValidation } from './src/site/integration.ts';
 
 // base and site come from the content repository's data/site.yaml, so a team serving
 // under a sub-path (e.g. /ops/) changes one file, not the build.
@@ -14,4 +15,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   compressHTML: true,
+  integrations: [opsledgerValidation()],
 });

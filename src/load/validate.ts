@@ -12,6 +12,7 @@ export interface Located {
 
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return `required field is missing (expected ${issue.expected})`;
+  if (issue.code === 'invalid_type' && issue.input === null) return `required field is empty (expected ${issue.expected})`;
   if (issue.code === 'invalid_type') return `expected ${issue.expected}, got ${describe(issue.input)}`;
   if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(issue.input)}`;
   return issue.message;

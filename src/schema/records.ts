@@ -58,15 +58,16 @@ export const incidentSchema = z
     status: z.enum(['open', 'monitoring', 'resolved']),
     started: timestampSchema,
     detected: timestampSchema,
-    acknowledged: timestampSchema.optional(),
-    restored: timestampSchema.optional(),
+    // Empty (null) means not yet: an open incident may have no acknowledgement or restore time.
+    acknowledged: timestampSchema.nullish().transform((v) => v ?? undefined),
+    restored: timestampSchema.nullish().transform((v) => v ?? undefined),
     impact: z.array(impactSchema).min(1).optional(),
     component: slugSchema,
     cause: z.enum(causes),
     change: changeIdSchema.optional(),
     problem: problemIdSchema.optional(),
     channel: z.enum(channels),
-    resolvedAt: z.enum(supportLevels).optional(),
+    resolvedAt: z.enum(supportLevels).nullish().transform((v) => v ?? undefined),
     updates: z.array(updateSchema).default([]),
   })
   .superRefine((inc, ctx) => {

@@ -1,0 +1,30 @@
+// npm run new -- incident|change|problem|postmortem "Title": scaffold a record with the next free id.
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { resolveRoot } from '../load/repository.ts';
+import { scaffoldRecord, recordKindsForNew, type NewRecordKind } from './scaffold.ts';
+
+const [kind, ...titleWords] = process.argv.slice(2);
+const title = titleWords.join(' ').trim();
+if (!kind || !(kind in recordKindsForNew) || title === '') {
+  console.error('usage: npm run new -- incident|change|problem|postmortem "Title"');
+  process.exit(2);
+}
+const spec = recordKindsForNew[kind as NewRecordKind];
+const root = resolveRoot();
+const year = new Date().getUTCFullYear();
+const dir = path.join(root, spec.dir);
+const taken = existsSync(dir)
+  ? (readdirSync(dir, { recursive: true }) as string[]).map((f) => path.basename(f, '.md')).filter((name) => name.startsWith(`${spec.prefix}-${year}-`))
+  : [];
+const next = Math.max(0, ...taken.map((id) => Number(id.slice(-4))).filter(Number.isFinite)) + 1;
+if (next > 9999) {
+  console.error(`no free ${spec.prefix} id left in ${year}`);
+  process.exit(1);
+}
+const id = `${spec.prefix}-${year}-${String(next).padStart(4, '0')}`;
+const file = path.join(dir, String(year), `${id}.md`);
+mkdirSync(path.dirname(file), { recursive: true });
+writeFileSync(file, scaffoldRecord(kind as NewRecordKind, id, title), { flag: 'wx' });
+console.log(`created ${path.relative(process.cwd(), file)}`);
+console.log('fill in the fields marked REQUIRED; `npm run check` lists the ones still empty');

@@ -1,0 +1,13 @@
+// The site's top navigation: only sections that exist are listed, so every link resolves.
+export interface NavItem {
+  path: string;
+  label: string;
+}
+
+export const navigation: NavItem[] = [
+  { path: '', label: 'Overview' },
+  { path: 'incidents/', label: 'Incidents' },
+  { path: 'postmortems/', label: 'Post-mortems' },
+  { path: 'problems/', label: 'Problems' },
+  { path: 'changes/', label: 'Changes' },
+];
