@@ -1,0 +1,43 @@
+const NANO_PERCENT_PER_FRACTION = 1e11;
+
+/**
+ * A fraction as a percentage for people, truncated to `decimals` places (0–9), never rounded up:
+ * a 99.895 % month must not show as a compliant 99.90. Float noise below 1e-9 % is rounded away
+ * first, so 0.9994 shows as 99.94 and not 99.93. Negative values truncate toward zero.
+ *
+ * @example truncatePercent(0.99895) // '99.89'
+ * @example truncatePercent(0.99988095, 3) // '99.988'
+ */
+export function truncatePercent(fraction: number, decimals = 2): string {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 9) {
+    throw new RangeError(`decimals must be an integer from 0 to 9, got ${decimals}`);
+  }
+  const nanoPercent = Math.round(fraction * NANO_PERCENT_PER_FRACTION);
+  if (!Number.isSafeInteger(nanoPercent)) throw new RangeError(`Cannot show ${fraction} as a percentage`);
+  // Integer arithmetic from here: no float can tip a digit.
+  const kept = Math.floor(Math.abs(nanoPercent) / 10 ** (9 - decimals));
+  const scale = 10 ** decimals;
+  const whole = String(Math.floor(kept / scale));
+  const sign = nanoPercent < 0 && kept > 0 ? '-' : '';
+  return decimals === 0 ? `${sign}${whole}` : `${sign}${whole}.${String(kept % scale).padStart(decimals, '0')}`;
+}
+
+/**
+ * A duration in minutes for people: "1.2 min" under an hour (one decimal, rounded), then
+ * whole minutes as "2 h 5 min" and "3 d 4 h 10 min".
+ *
+ * @example formatMinutes(1.2) // '1.2 min'
+ * @example formatMinutes(150) // '2 h 30 min'
+ */
+export function formatMinutes(minutes: number): string {
+  if (!Number.isFinite(minutes)) throw new RangeError(`Cannot show ${minutes} as minutes`);
+  const sign = minutes < 0 ? '-' : '';
+  const tenths = Math.round(Math.abs(minutes) * 10);
+  if (tenths < 600) return `${sign}${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} min`;
+  const total = Math.round(Math.abs(minutes));
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const rest = total % 60;
+  const parts = days > 0 ? [`${days} d`, `${hours} h`, `${rest} min`] : [`${hours} h`, `${rest} min`];
+  return sign + parts.join(' ');
+}

@@ -1,0 +1,89 @@
+import { DateTime } from 'luxon';
+import type { Interval } from './types.ts';
+
+const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Splits "YYYY-MM" into numbers; throws on anything else so a typo never becomes an empty report. */
+function parseMonth(month: string): { year: number; month: number } {
+  const match = MONTH_PATTERN.exec(month);
+  if (!match) throw new RangeError(`Expected a month as YYYY-MM, got "${month}"`);
+  return { year: Number(match[1]), month: Number(match[2]) };
+}
+
+function formatMonth(year: number, month: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+function requireZone(dateTime: DateTime, timeZone: string): DateTime {
+  if (!dateTime.isValid) throw new RangeError(`Unknown time zone "${timeZone}"`);
+  return dateTime;
+}
+
+/**
+ * The calendar month, in `timeZone`, that contains the instant `ms` (epoch milliseconds).
+ *
+ * @example monthOf(Date.parse('2026-01-31T23:30:00Z'), 'Europe/Paris') // '2026-02'
+ */
+export function monthOf(ms: number, timeZone: string): string {
+  const local = requireZone(DateTime.fromMillis(ms, { zone: timeZone }), timeZone);
+  return formatMonth(local.year, local.month);
+}
+
+/**
+ * Start and end instants (epoch ms, half-open) of a calendar month in `timeZone`, DST included.
+ *
+ * @example monthInterval('2026-02', 'UTC') // { fromMs: Date.parse('2026-02-01T00:00Z'), toMs: Date.parse('2026-03-01T00:00Z') }
+ */
+export function monthInterval(month: string, timeZone: string): Interval {
+  const { year, month: monthNumber } = parseMonth(month);
+  const start = requireZone(DateTime.fromObject({ year, month: monthNumber, day: 1 }, { zone: timeZone }), timeZone);
+  return { fromMs: start.toMillis(), toMs: start.plus({ months: 1 }).toMillis() };
+}
+
+/**
+ * The month after `month`.
+ *
+ * @example nextMonth('2026-12') // '2027-01'
+ */
+export function nextMonth(month: string): string {
+  const { year, month: monthNumber } = parseMonth(month);
+  return monthNumber === 12 ? formatMonth(year + 1, 1) : formatMonth(year, monthNumber + 1);
+}
+
+/**
+ * The month before `month`.
+ *
+ * @example previousMonth('2026-01') // '2025-12'
+ */
+export function previousMonth(month: string): string {
+  const { year, month: monthNumber } = parseMonth(month);
+  return monthNumber === 1 ? formatMonth(year - 1, 12) : formatMonth(year, monthNumber - 1);
+}
+
+/**
+ * Every month from `fromMonth` to `toMonth`, both included, oldest first; empty when `fromMonth` is later.
+ *
+ * @example monthsBetween('2025-11', '2026-02') // ['2025-11', '2025-12', '2026-01', '2026-02']
+ */
+export function monthsBetween(fromMonth: string, toMonth: string): string[] {
+  const last = parseMonth(toMonth);
+  const lastIndex = last.year * 12 + last.month;
+  const months: string[] = [];
+  let current = parseMonth(fromMonth);
+  while (current.year * 12 + current.month <= lastIndex) {
+    months.push(formatMonth(current.year, current.month));
+    current = current.month === 12 ? { year: current.year + 1, month: 1 } : { year: current.year, month: current.month + 1 };
+  }
+  return months;
+}
+
+/**
+ * The part of `month` (in `timeZone`) that a report as of `asOfMs` covers: the whole of a past month,
+ * the current month to date, and an empty interval (at the month start) for a future month.
+ *
+ * @example reportInterval('2026-03', 'UTC', Date.parse('2026-03-10T12:00:00Z')) // { fromMs: Date.parse('2026-03-01T00:00Z'), toMs: Date.parse('2026-03-10T12:00Z') }
+ */
+export function reportInterval(month: string, timeZone: string, asOfMs: number): Interval {
+  const whole = monthInterval(month, timeZone);
+  return { fromMs: whole.fromMs, toMs: Math.max(whole.fromMs, Math.min(whole.toMs, asOfMs)) };
+}

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatMinutes, truncatePercent } from '../../src/core/percent.ts';
+
+describe('truncatePercent', () => {
+  it('truncates, never rounds up', () => {
+    expect(truncatePercent(0.99895)).toBe('99.89');
+    expect(truncatePercent(0.99999999)).toBe('99.99');
+    expect(truncatePercent(0.9940476190476191)).toBe('99.40');
+    expect(truncatePercent(0.99988095, 3)).toBe('99.988');
+  });
+
+  it('is not fooled by float error just below an exact value', () => {
+    expect(truncatePercent(0.9994)).toBe('99.94');
+    expect(truncatePercent(0.999)).toBe('99.90');
+    expect(truncatePercent(0.29)).toBe('29.00');
+    expect(truncatePercent((10_080 - 6.000000000000001) / 10_080)).toBe('99.94');
+  });
+
+  it('pads and honours the number of decimals', () => {
+    expect(truncatePercent(1)).toBe('100.00');
+    expect(truncatePercent(0.5, 0)).toBe('50');
+    expect(truncatePercent(0.123456789, 4)).toBe('12.3456');
+    expect(truncatePercent(0.0001, 3)).toBe('0.010');
+  });
+
+  it('truncates negative values toward zero', () => {
+    expect(truncatePercent(-0.00001)).toBe('0.00');
+    expect(truncatePercent(-0.12345)).toBe('-12.34');
+  });
+
+  it('rejects values it cannot show', () => {
+    expect(() => truncatePercent(Number.NaN)).toThrow(RangeError);
+    expect(() => truncatePercent(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    expect(() => truncatePercent(0.5, 10)).toThrow(RangeError);
+    expect(() => truncatePercent(0.5, 1.5)).toThrow(RangeError);
+  });
+
+  it('never shows more than the value nor drops a whole last digit', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 6 }), (fraction, decimals) => {
+        const shown = Number(truncatePercent(fraction, decimals));
+        expect(shown).toBeLessThanOrEqual(fraction * 100 + 1e-9);
+        expect(shown).toBeGreaterThan(fraction * 100 - 10 ** -decimals - 1e-9);
+      }),
+    );
+  });
+});
+
+describe('formatMinutes', () => {
+  it('shows short durations in minutes with one decimal at most', () => {
+    expect(formatMinutes(0)).toBe('0 min');
+    expect(formatMinutes(6)).toBe('6 min');
+    expect(formatMinutes(1.2)).toBe('1.2 min');
+    expect(formatMinutes(6.000000000000001)).toBe('6 min');
+    expect(formatMinutes(59.4)).toBe('59.4 min');
+  });
+
+  it('switches to hours and days with whole minutes', () => {
+    expect(formatMinutes(59.96)).toBe('1 h 0 min');
+    expect(formatMinutes(150)).toBe('2 h 30 min');
+    expect(formatMinutes(65)).toBe('1 h 5 min');
+    expect(formatMinutes(10_080)).toBe('7 d 0 h 0 min');
+    expect(formatMinutes(1_440 + 250)).toBe('1 d 4 h 10 min');
+  });
+
+  it('keeps the sign and rejects non-numbers', () => {
+    expect(formatMinutes(-90)).toBe('-1 h 30 min');
+    expect(() => formatMinutes(Number.NaN)).toThrow(RangeError);
+  });
+});

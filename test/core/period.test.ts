@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { monthInterval, monthOf, monthsBetween, nextMonth, previousMonth, reportInterval } from '../../src/core/period.ts';
+
+const at = (iso: string): number => Date.parse(iso);
+const HOUR = 3_600_000;
+
+describe('monthOf', () => {
+  it('cuts months in the reporting zone, not in UTC', () => {
+    const instant = at('2026-01-31T23:30:00Z');
+    expect(monthOf(instant, 'UTC')).toBe('2026-01');
+    expect(monthOf(instant, 'Europe/Paris')).toBe('2026-02');
+    expect(monthOf(at('2026-03-01T02:00:00Z'), 'America/New_York')).toBe('2026-02');
+  });
+
+  it('treats a month start as part of that month', () => {
+    expect(monthOf(at('2026-02-01T00:00:00Z'), 'UTC')).toBe('2026-02');
+    expect(monthOf(at('2026-01-31T23:59:59.999Z'), 'UTC')).toBe('2026-01');
+  });
+
+  it('rejects an unknown time zone', () => {
+    expect(() => monthOf(0, 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
+
+describe('monthInterval', () => {
+  it('gives the UTC month as a half-open interval', () => {
+    expect(monthInterval('2026-02', 'UTC')).toEqual({ fromMs: at('2026-02-01T00:00:00Z'), toMs: at('2026-03-01T00:00:00Z') });
+  });
+
+  it('rejects malformed months', () => {
+    expect(() => monthInterval('2026-13', 'UTC')).toThrow(RangeError);
+    expect(() => monthInterval('2026-1', 'UTC')).toThrow(RangeError);
+    expect(() => monthInterval('2026-01', 'Nowhere/Land')).toThrow(RangeError);
+  });
+});
+
+describe('monthInterval across DST changes', () => {
+  it('makes the New York spring-forward month an hour short and the fall-back month an hour long', () => {
+    const march = monthInterval('2026-03', 'America/New_York');
+    expect(march.fromMs).toBe(at('2026-03-01T00:00:00-05:00'));
+    expect(march.toMs).toBe(at('2026-04-01T00:00:00-04:00'));
+    expect((march.toMs - march.fromMs) / HOUR).toBe(31 * 24 - 1);
+    const november = monthInterval('2026-11', 'America/New_York');
+    expect((november.toMs - november.fromMs) / HOUR).toBe(30 * 24 + 1);
+  });
+
+  it('follows the southern hemisphere: Auckland falls back in April', () => {
+    const april = monthInterval('2026-04', 'Pacific/Auckland');
+    expect(april.fromMs).toBe(at('2026-04-01T00:00:00+13:00'));
+    expect((april.toMs - april.fromMs) / HOUR).toBe(30 * 24 + 1);
+  });
+});
+
+describe('month ends and leap days', () => {
+  it('knows February of a leap year', () => {
+    const february = monthInterval('2028-02', 'UTC');
+    expect((february.toMs - february.fromMs) / HOUR).toBe(29 * 24);
+    expect(monthOf(at('2028-02-29T12:00:00Z'), 'UTC')).toBe('2028-02');
+  });
+
+  it('steps over year ends', () => {
+    expect(nextMonth('2026-12')).toBe('2027-01');
+    expect(previousMonth('2026-01')).toBe('2025-12');
+    expect(previousMonth('2026-03')).toBe('2026-02');
+  });
+});
+
+describe('monthsBetween', () => {
+  it('lists months inclusively across a year end', () => {
+    expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+  });
+
+  it('gives one month when both ends agree', () => {
+    expect(monthsBetween('2026-05', '2026-05')).toEqual(['2026-05']);
+  });
+
+  it('is empty when the range runs backwards', () => {
+    expect(monthsBetween('2026-05', '2026-04')).toEqual([]);
+  });
+});
+
+describe('reportInterval', () => {
+  const asOf = at('2026-03-10T12:00:00Z');
+
+  it('covers a past month whole', () => {
+    expect(reportInterval('2026-02', 'UTC', asOf)).toEqual(monthInterval('2026-02', 'UTC'));
+  });
+
+  it('reports the current month to date', () => {
+    expect(reportInterval('2026-03', 'UTC', asOf)).toEqual({ fromMs: at('2026-03-01T00:00:00Z'), toMs: asOf });
+  });
+
+  it('is empty for a future month', () => {
+    const april = reportInterval('2026-04', 'UTC', asOf);
+    expect(april.toMs - april.fromMs).toBe(0);
+  });
+
+  it('cuts the current month in a non-UTC reporting zone', () => {
+    // 2026-03-31T12:00Z is already 1 April in Auckland.
+    const asOfAuckland = at('2026-03-31T12:00:00Z');
+    expect(reportInterval('2026-04', 'Pacific/Auckland', asOfAuckland)).toEqual({
+      fromMs: at('2026-04-01T00:00:00+13:00'),
+      toMs: asOfAuckland,
+    });
+    expect(reportInterval('2026-03', 'Pacific/Auckland', asOfAuckland)).toEqual(monthInterval('2026-03', 'Pacific/Auckland'));
+  });
+});
