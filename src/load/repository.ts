@@ -26,20 +26,13 @@ import {
   type Team,
 } from '../schema/index.ts';
 import type { z } from '../schema/zod.ts';
+import type { CapacitySeries as CoreCapacitySeries } from '../core/capacity.ts';
+import type { ImpactSpan } from '../core/types.ts';
 import { fieldName, sortDiagnostics, type Diagnostic, type FieldPath } from './diagnostics.ts';
 import { readCapacityCsv, readTimeCsv, type TimeEntryRow } from './csv.ts';
 import { findSection, parseRecordText, sectionsOf, type RawRecord, type Section } from './markdown.ts';
 import { validateWith } from './validate.ts';
 import { YamlSource } from './yaml-source.ts';
-
-export interface ImpactSpan {
-  applications: string[];
-  regions: string[];
-  fraction: number;
-  fromMs: number;
-  /** null while the impact is still going on (counted to the as-of instant). */
-  toMs: number | null;
-}
 
 interface RecordSource {
   /** Path relative to the content root, with forward slashes. */
@@ -54,15 +47,8 @@ export type Change = ChangeData & RecordSource & { sections: Section[] };
 export type Problem = ProblemData & RecordSource;
 export type { Application, Customer, SiteConfig, Team, TimeEntryRow, Section };
 
-export interface CapacitySeries {
-  applicationId: string;
-  file: string;
-  volumeColumn: string;
-  timestampMs: Float64Array;
-  columns: Record<string, Float64Array>;
-  kpis: NonNullable<Application['capacity']>['kpis'];
-  windowDays: number;
-}
+/** A capacity series as the core analyses it, plus the file it came from. */
+export type CapacitySeries = CoreCapacitySeries & { file: string };
 
 export interface Repository {
   root: string;
@@ -126,11 +112,12 @@ function readYamlFile(root: string, rel: string, diagnostics: Diagnostic[]): Yam
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const pos = counter.linePos(e.pos[0]);
-      diagnostics.push(error(rel, pos.line, pos.col, 'yaml', '', `invalid YAML: ${e.message.split('\n')[0]}`));
-    }
+  // The parser's later errors are mostly echoes of its first one, so only the first is reported.
+  const first = doc.errors[0];
+  if (first) {
+    const pos = counter.linePos(first.pos[0]);
+    const reason = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    diagnostics.push(error(rel, pos.line, pos.col, 'yaml', '', `invalid YAML: ${reason}`));
     return null;
   }
   return { data: doc.toJS(), source: new YamlSource(text, 1) };
@@ -151,6 +138,15 @@ export function loadSiteConfig(root: string, diagnostics: Diagnostic[] = []): Si
   return fallback;
 }
 
+interface Catalogue<T> {
+  /** The entries that validate. */
+  entries: T[];
+  /** Ids (or names) of every entry, valid or not; null when the file could not be read, so nothing can be called unknown. */
+  ids: Set<string> | null;
+  /** Entries that did not validate, as parsed, with their index in the file. */
+  invalid: { data: unknown; index: number }[];
+}
+
 function loadCatalogue<T>(
   root: string,
   rel: string,
@@ -159,37 +155,40 @@ function loadCatalogue<T>(
   required: boolean,
   diagnostics: Diagnostic[],
   sources: Map<object, { file: string; source: YamlSource; basePath: FieldPath }>,
-  present: Set<string>,
-): T[] {
+): Catalogue<T> {
   const file = readYamlFile(root, rel, diagnostics);
   if (!file) {
     if (required && !diagnostics.some((d) => d.file === rel)) diagnostics.push(error(rel, 1, 1, 'file', '', `missing: ${rel} is required`));
-    return [];
+    return { entries: [], ids: required ? null : new Set(), invalid: [] };
   }
   // Ids of invalid entries still count as present, so their own error is not echoed by every reference to them.
+  const ids = new Set<string>();
   if (Array.isArray(file.data)) {
     for (const entry of file.data as unknown[]) {
       const key = (entry as { id?: unknown; name?: unknown } | null)?.id ?? (entry as { name?: unknown } | null)?.name;
-      if (typeof key === 'string') present.add(key);
+      if (typeof key === 'string') ids.add(key);
     }
   }
   const result = validateWith(schema, file.data ?? (required ? undefined : []), { file: rel, source: file.source });
   if (!result.ok) {
     diagnostics.push(...result.diagnostics);
     // Keep the entries that are valid so references to them do not cascade into false errors.
-    const entries = Array.isArray(file.data) ? file.data : [];
+    const entries = Array.isArray(file.data) ? (file.data as unknown[]) : [];
     const kept: T[] = [];
+    const invalid: Catalogue<T>['invalid'] = [];
     entries.forEach((entry, i) => {
       const one = element.safeParse(entry);
       if (one.success) {
         kept.push(one.data);
         sources.set(one.data as object, { file: rel, source: file.source, basePath: [i] });
+      } else {
+        invalid.push({ data: entry, index: i });
       }
     });
-    return kept;
+    return { entries: kept, ids: Array.isArray(file.data) ? ids : null, invalid };
   }
   result.value.forEach((entry, i) => sources.set(entry as object, { file: rel, source: file.source, basePath: [i] }));
-  return result.value;
+  return { entries: result.value, ids, invalid: [] };
 }
 
 const schemas = { incident: incidentSchema, postmortem: postmortemSchema, change: changeSchema, problem: problemSchema } as const;
