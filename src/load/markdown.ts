@@ -40,7 +40,9 @@ export function parseRecordText(file: string, text: string): { ok: true; record:
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return { ok: false, diagnostics: [fileError(file, 2, 1, 'yaml', 'frontmatter must be a mapping of field: value')] };
   }
-  const bodyLine = parsed.matter.split('\n').length + 1;
+  // gray-matter's content is a suffix of the text; the lines before it are the frontmatter and both fences.
+  const prefix = withoutBom.slice(0, withoutBom.length - parsed.content.length);
+  const bodyLine = prefix.split('\n').length;
   return { ok: true, record: { file, data: parsed.data, body: parsed.content, bodyLine, source } };
 }
 
