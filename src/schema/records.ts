@@ -81,7 +81,9 @@ export const incidentSchema = z
     inc.impact?.forEach((span, i) => {
       const from = span.from ?? inc.started;
       const to = span.to ?? inc.restored;
-      if (to !== undefined && to <= from) ctx.addIssue({ code: 'custom', path: ['impact', i, span.to === undefined ? 'from' : 'to'], message: 'impact must end after it starts' });
+      // A span that only inherits started/restored is the incident's own order, checked above.
+      const hasOwnTimes = span.from !== undefined || span.to !== undefined;
+      if (hasOwnTimes && to !== undefined && to <= from) ctx.addIssue({ code: 'custom', path: ['impact', i, span.to === undefined ? 'from' : 'to'], message: 'impact must end after it starts' });
       if (from < inc.started) ctx.addIssue({ code: 'custom', path: ['impact', i, 'from'], message: 'impact starts before the incident started' });
       if (inc.restored !== undefined && to !== undefined && to > inc.restored) ctx.addIssue({ code: 'custom', path: ['impact', i, 'to'], message: 'impact ends after restored' });
     });
