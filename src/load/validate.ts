@@ -10,15 +10,58 @@ export interface Located {
   basePath?: FieldPath;
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `required field is missing (expected ${issue.expected})`;
-  if (issue.code === 'invalid_type' && issue.input === null) return `required field is empty (expected ${issue.expected})`;
-  if (issue.code === 'invalid_type') return `expected ${issue.expected}, got ${describe(issue.input)}`;
-  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(issue.input)}`;
+const typeNames: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+};
+
+/** What a failed issue expected, in words a record author reads. */
+function expectation(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return typeNames[issue.expected] ?? issue.expected;
+  if (issue.code === 'invalid_value') return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   return issue.message;
 }
 
+function issueMessage(issue: z.core.$ZodIssue): string {
+  const isTypeLike = issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union';
+  // A missing key carries no input at all; YAML itself cannot write undefined.
+  if (isTypeLike && !('input' in issue && issue.input !== undefined)) {
+    if (issue.code !== 'invalid_union' || !isDefaultMessage(issue.message)) return `required field is missing (expected ${expectation(issue)})`;
+    return 'required field is missing';
+  }
+  if (isTypeLike && issue.input === null && issue.code !== 'invalid_union') return `required field is empty (expected ${expectation(issue)})`;
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_value') return `expected ${expectation(issue)}, got ${describe(issue.input)}`;
+  // zod's own wording ("Too small: expected array to have >=1 items") is replaced; messages a schema chose are kept.
+  if (!isDefaultMessage(issue.message)) return issue.message;
+  if (issue.code === 'too_small') {
+    const n = Number(issue.minimum);
+    if (issue.origin === 'array' || issue.origin === 'set') return `needs at least ${n} ${n === 1 ? 'entry' : 'entries'}`;
+    if (issue.origin === 'string') return n === 1 ? 'must not be empty' : `needs at least ${n} characters`;
+    return `must be ${issue.inclusive ? 'at least' : 'above'} ${n}, got ${describe(issue.input)}`;
+  }
+  if (issue.code === 'too_big') {
+    const n = Number(issue.maximum);
+    if (issue.origin === 'array' || issue.origin === 'set') return `has more than ${n} ${n === 1 ? 'entry' : 'entries'}`;
+    if (issue.origin === 'string') return `has more than ${n} characters`;
+    return `must be ${issue.inclusive ? 'at most' : 'below'} ${n}, got ${describe(issue.input)}`;
+  }
+  if (issue.code === 'invalid_format') {
+    const what = issue.format === 'email' ? 'an e-mail address' : issue.format === 'url' ? 'an absolute URL' : `the format ${issue.format}`;
+    return `expected ${what}, got ${describe(issue.input)}`;
+  }
+  return issue.message;
+}
+
+function isDefaultMessage(message: string): boolean {
+  return /^(Invalid|Too small|Too big|Unrecognized)\b/.test(message);
+}
+
 function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
@@ -39,7 +82,7 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], where: 
       }
       continue;
     }
-    if (issue.code === 'invalid_union' && issue.errors.length > 0 && issue.message.startsWith('Invalid input')) {
+    if (issue.code === 'invalid_union' && issue.errors.length > 0 && isDefaultMessage(issue.message) && issue.input !== undefined) {
       // A union (e.g. calendar) that failed every branch: report the branch that got furthest.
       const deepest = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
       if (depth(deepest) > 0) {
