@@ -66,8 +66,19 @@ export interface TimeEntryRow extends TimeEntry {
   line: number;
 }
 
-/** Rows of a time-tracking export, every bad cell reported with its line. */
-export function readTimeCsv(file: string, text: string): { rows: TimeEntryRow[]; diagnostics: Diagnostic[] } {
+/** A problem a caller finds in a valid row (an unknown reference), reported at the cell of `field`. */
+export interface RowProblem {
+  field: (typeof timeColumns)[number];
+  rule: string;
+  message: string;
+}
+
+/** Rows of a time-tracking export, every bad cell reported with its line; `checkRow` adds the caller's own rules. */
+export function readTimeCsv(
+  file: string,
+  text: string,
+  checkRow: (row: TimeEntry) => RowProblem[] = () => [],
+): { rows: TimeEntryRow[]; diagnostics: Diagnostic[] } {
   const parsed = parseCsv(file, text);
   if (!('header' in parsed)) return { rows: [], diagnostics: [parsed] };
   const diagnostics = checkHeader(file, parsed.header, timeColumns);
@@ -83,8 +94,13 @@ export function readTimeCsv(file: string, text: string): { rows: TimeEntryRow[];
     const cells: Record<string, string> = {};
     timeColumns.forEach((name, i) => (cells[name] = row.record[index[i]!]!));
     const result = timeRowSchema.safeParse(cells);
-    if (result.success) rows.push({ ...result.data, file, line: row.info.lines });
-    else {
+    if (result.success) {
+      for (const problem of checkRow(result.data)) {
+        const column = cellColumn(row.raw, parsed.header.indexOf(problem.field));
+        diagnostics.push({ ...csvError(file, row.info.lines, column, problem.field, problem.message), rule: problem.rule });
+      }
+      rows.push({ ...result.data, file, line: row.info.lines });
+    } else {
       for (const issue of result.error.issues) {
         const name = String(issue.path[0] ?? '');
         const at = parsed.header.indexOf(name);

@@ -24,12 +24,13 @@ import {
   type ProblemData,
   type SiteConfig,
   type Team,
+  type TimeEntry,
 } from '../schema/index.ts';
 import type { z } from '../schema/zod.ts';
 import type { CapacitySeries as CoreCapacitySeries } from '../core/capacity.ts';
 import type { ImpactSpan } from '../core/types.ts';
 import { fieldName, sortDiagnostics, type Diagnostic, type FieldPath } from './diagnostics.ts';
-import { readCapacityCsv, readTimeCsv, type TimeEntryRow } from './csv.ts';
+import { readCapacityCsv, readTimeCsv, type RowProblem, type TimeEntryRow } from './csv.ts';
 import { findSection, parseRecordText, sectionsOf, type RawRecord, type Section } from './markdown.ts';
 import { validateWith } from './validate.ts';
 import { YamlSource } from './yaml-source.ts';
@@ -193,6 +194,18 @@ function loadCatalogue<T>(
 
 const schemas = { incident: incidentSchema, postmortem: postmortemSchema, change: changeSchema, problem: problemSchema } as const;
 
+const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
+const referencePattern = /^(INC|CHG|PRB)-\d{4}-\d{4}$/;
+
+/** The strings of a field that holds one string or a list of them, with their list index (null for a single value). */
+function stringsOf(value: unknown): [string, number | null][] {
+  if (typeof value === 'string') return [[value, null]];
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((v, i) => (typeof v === 'string' ? [[v, i] as [string, number]] : []));
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /**
  * Load and validate everything under `root`.
  * @example
@@ -212,11 +225,12 @@ export function loadRepository(root: string): LoadResult {
   };
 
   const site = loadSiteConfig(root, diagnostics);
-  const teamIds = new Set<string>();
-  const appIds = new Set<string>();
-  const teams = loadCatalogue(root, 'data/teams.yaml', teamsFileSchema, teamSchema, true, diagnostics, sources, teamIds);
-  const applications = loadCatalogue(root, 'data/applications.yaml', applicationsFileSchema, applicationSchema, true, diagnostics, sources, appIds);
-  const customers = loadCatalogue(root, 'data/customers.yaml', customersFileSchema, customerSchema, false, diagnostics, sources, new Set());
+  const teamCatalogue = loadCatalogue(root, 'data/teams.yaml', teamsFileSchema, teamSchema, true, diagnostics, sources);
+  const appCatalogue = loadCatalogue(root, 'data/applications.yaml', applicationsFileSchema, applicationSchema, true, diagnostics, sources);
+  const customerCatalogue = loadCatalogue(root, 'data/customers.yaml', customersFileSchema, customerSchema, false, diagnostics, sources);
+  const teams = teamCatalogue.entries;
+  const applications = appCatalogue.entries;
+  const customers = customerCatalogue.entries;
   let fileCount = 4;
 
   const records: { [K in Kind]: { raw: RawRecord; value: z.output<(typeof schemas)[K]> }[] } = {
@@ -227,6 +241,8 @@ export function loadRepository(root: string): LoadResult {
   };
   // Records whose frontmatter parsed but did not validate: their references are still checked.
   const invalid: { kind: Kind; raw: RawRecord }[] = [];
+  // Ids of files that could not be read at all: they exist, so references to them are not dangling.
+  const unreadable: { kind: Kind; id: string }[] = [];
   for (const { kind, dir, prefix } of recordKinds) {
     for (const file of listFiles(root, dir)) {
       fileCount++;
@@ -238,31 +254,38 @@ export function loadRepository(root: string): LoadResult {
       const parsed = parseRecordText(file, readFileSync(path.join(root, file), 'utf8'));
       if (!parsed.ok) {
         diagnostics.push(...parsed.diagnostics);
-        continue;
-      }
-      const result = validateWith(schemas[kind], parsed.record.data, { file, source: parsed.record.source });
-      if (!result.ok) {
-        diagnostics.push(...result.diagnostics);
-        sources.set(parsed.record.data as object, { file, source: parsed.record.source, basePath: [] });
-        invalid.push({ kind, raw: parsed.record });
+        unreadable.push({ kind, id: path.posix.basename(file, '.md') });
         continue;
       }
       sources.set(parsed.record.data as object, { file, source: parsed.record.source, basePath: [] });
+      const result = validateWith(schemas[kind], parsed.record.data, { file, source: parsed.record.source });
+      if (!result.ok) {
+        diagnostics.push(...result.diagnostics);
+        invalid.push({ kind, raw: parsed.record });
+        continue;
+      }
       sources.set(result.value, { file, source: parsed.record.source, basePath: [] });
       (records[kind] as { raw: RawRecord; value: unknown }[]).push({ raw: parsed.record, value: result.value });
     }
   }
 
-  // Ids: unique, and equal to the file name.
+  // Ids: unique, and equal to the file name — for invalid records too, when their id is well formed.
+  const rawId = (raw: RawRecord) => (raw.data as { id?: unknown }).id;
+  const withIds: { kind: Kind; raw: RawRecord; id: string }[] = [];
+  for (const kind of Object.keys(records) as Kind[]) for (const { raw, value } of records[kind]) withIds.push({ kind, raw, id: value.id });
+  for (const { kind, raw } of invalid) {
+    const id = rawId(raw);
+    const prefix = recordKinds.find((k) => k.kind === kind)!.prefix;
+    if (typeof id === 'string' && new RegExp(`^${prefix}-\\d{4}-\\d{4}$`).test(id)) withIds.push({ kind, raw, id });
+  }
+  withIds.sort((a, b) => (a.raw.file < b.raw.file ? -1 : a.raw.file > b.raw.file ? 1 : 0));
   const ids = new Map<string, string>();
-  for (const kind of Object.keys(records) as Kind[]) {
-    for (const { raw, value } of records[kind]) {
-      const expected = path.posix.basename(raw.file, '.md');
-      if (value.id !== expected) at(value, ['id'], 'file-name', `id "${value.id}" differs from the file name ${expected}.md`);
-      const first = ids.get(value.id);
-      if (first !== undefined) at(value, ['id'], 'duplicate-id', `duplicate id ${value.id}, first defined in ${first}`);
-      else ids.set(value.id, raw.file);
-    }
+  for (const { raw, id } of withIds) {
+    const expected = path.posix.basename(raw.file, '.md');
+    if (id !== expected) at(raw.data as object, ['id'], 'file-name', `id "${id}" differs from the file name ${expected}.md`);
+    const first = ids.get(id);
+    if (first !== undefined) at(raw.data as object, ['id'], 'duplicate-id', `duplicate id ${id}, first defined in ${first}`);
+    else ids.set(id, raw.file);
   }
   const uniqueCatalogue = <T extends object>(list: T[], key: (t: T) => string, field: string, what: string) => {
     const seen = new Set<string>();
@@ -276,20 +299,28 @@ export function loadRepository(root: string): LoadResult {
   uniqueCatalogue(customers, (c) => c.name, 'name', 'customer name');
 
   const appById = new Map(applications.map((a) => [a.id, a]));
-  const rawId = (raw: RawRecord) => (raw.data as { id?: unknown }).id;
   const idsOf = (kind: Kind) =>
-    new Set([...records[kind].map((r) => r.value.id), ...invalid.filter((r) => r.kind === kind).map((r) => rawId(r.raw))].filter((id) => typeof id === 'string'));
+    new Set(
+      [
+        ...records[kind].map((r) => r.value.id),
+        ...invalid.filter((r) => r.kind === kind).map((r) => rawId(r.raw)),
+        ...unreadable.filter((r) => r.kind === kind).map((r) => r.id),
+      ].filter((id) => typeof id === 'string'),
+    );
   const idSets = { incident: idsOf('incident'), change: idsOf('change'), problem: idsOf('problem') };
+  const unknownApplication = (id: string) => `unknown application "${id}" (not in data/applications.yaml)`;
+  const unknownTeam = (id: string) => `unknown team "${id}" (not in data/teams.yaml)`;
+  const unknownRecord = (kind: keyof typeof idSets, id: string) => `unknown ${kind} ${id} (no such record under content/)`;
+  const isKnownApp = (id: string) => appCatalogue.ids === null || appCatalogue.ids.has(id);
+  const isKnownTeam = (id: string) => teamCatalogue.ids === null || teamCatalogue.ids.has(id);
   const knownApp = (record: object, fieldPath: FieldPath, id: string) => {
-    if (appIds.has(id)) return true;
-    at(record, fieldPath, 'reference', `unknown application "${id}" (not in data/applications.yaml)`);
-    return false;
+    if (!isKnownApp(id)) at(record, fieldPath, 'reference', unknownApplication(id));
   };
   const knownTeam = (record: object, fieldPath: FieldPath, id: string) => {
-    if (!teamIds.has(id)) at(record, fieldPath, 'reference', `unknown team "${id}" (not in data/teams.yaml)`);
+    if (!isKnownTeam(id)) at(record, fieldPath, 'reference', unknownTeam(id));
   };
   const knownRecord = (record: object, fieldPath: FieldPath, kind: keyof typeof idSets, id: string) => {
-    if (!idSets[kind].has(id)) at(record, fieldPath, 'reference', `unknown ${kind} ${id} (no such record under content/)`);
+    if (!idSets[kind].has(id)) at(record, fieldPath, 'reference', unknownRecord(kind, id));
   };
 
   for (const app of applications) {
@@ -302,48 +333,71 @@ export function loadRepository(root: string): LoadResult {
   customers.forEach((customer) => customer.applications.forEach((id, i) => knownApp(customer, ['applications', i], id)));
 
   // References checked on the parsed YAML of every record, valid or not, so one broken field does not hide another.
-  const referencePattern = /^(INC|CHG|PRB)-\d{4}-\d{4}$/;
+  // Values the schema already rejects (not an id at all) are left to the schema's own message.
   const checkReferences = (kind: Kind, raw: RawRecord) => {
     const data = raw.data as Record<string, unknown>;
-    const strings = (value: unknown): [string, number | null][] =>
-      typeof value === 'string' ? [[value, null]] : Array.isArray(value) ? value.flatMap((v, i) => (typeof v === 'string' ? [[v, i] as [string, number]] : [])) : [];
     const pathOf = (field: string, i: number | null): FieldPath => (i === null ? [field] : [field, i]);
-    for (const field of ['application', 'applications'] as const) {
-      for (const [id, i] of strings(data[field])) if (/^[a-z0-9][a-z0-9-]*$/.test(id)) knownApp(data, pathOf(field, i), id);
+    const ownApps: string[] = [];
+    if (kind === 'incident' || kind === 'change') {
+      for (const field of ['application', 'applications'] as const) {
+        for (const [id, i] of stringsOf(data[field])) {
+          if (!slugPattern.test(id)) continue;
+          ownApps.push(id);
+          knownApp(data, pathOf(field, i), id);
+        }
+      }
     }
-    const targets: [string, keyof typeof idSets][] = [
-      ['change', 'change'],
-      ['problem', 'problem'],
-      ['incidents', 'incident'],
-      ['followUps', 'problem'],
-    ];
+    const targets: [string, keyof typeof idSets][] =
+      kind === 'incident'
+        ? [['change', 'change'], ['problem', 'problem']]
+        : kind === 'postmortem'
+          ? [['incidents', 'incident'], ['followUps', 'problem']]
+          : kind === 'problem'
+            ? [['incidents', 'incident']]
+            : [];
     for (const [field, target] of targets) {
-      if (kind === 'change' || (field === 'change' && kind !== 'incident')) continue;
-      for (const [id, i] of strings(data[field])) if (referencePattern.test(id)) knownRecord(data, pathOf(field, i), target, id);
+      for (const [id, i] of stringsOf(data[field])) if (referencePattern.test(id)) knownRecord(data, pathOf(field, i), target, id);
     }
-    if (kind === 'problem' && typeof data.owner === 'string') knownTeam(data, ['owner'], data.owner);
+    if (kind === 'problem' && typeof data.owner === 'string' && slugPattern.test(data.owner)) knownTeam(data, ['owner'], data.owner);
+    if (kind === 'incident') checkIncidentParts(data, ownApps);
+  };
+
+  // An incident's component and impact regions belong to its applications (checked only when those are all valid).
+  const checkIncidentParts = (data: Record<string, unknown>, ownApps: string[]) => {
+    const appsOf = (list: string[]) => {
+      const known = list.map((id) => appById.get(id)).filter((a) => a !== undefined);
+      return known.length === list.length && list.length > 0 ? known : null;
+    };
+    const apps = appsOf(ownApps);
+    const component = data.component;
+    if (apps && typeof component === 'string' && slugPattern.test(component) && !apps.some((a) => a.components.includes(component))) {
+      at(data, ['component'], 'reference', `unknown component "${component}" of ${ownApps.join(', ')} (components: ${apps.flatMap((a) => a.components).join(', ')})`);
+    }
+    if (!Array.isArray(data.impact)) return;
+    data.impact.forEach((span: unknown, i) => {
+      if (!isMapping(span)) return;
+      const spanApps = span.applications === undefined ? ownApps : stringsOf(span.applications).map(([id]) => id);
+      for (const [id, j] of stringsOf(span.applications)) {
+        if (!ownApps.includes(id)) at(data, ['impact', i, 'applications', j ?? 0], 'reference', `"${id}" is not one of this incident's applications`);
+      }
+      const known = appsOf(spanApps);
+      if (!known) return;
+      const allRegions = [...new Set(known.flatMap((a) => Object.keys(a.regions)))].sort();
+      for (const [region, j] of stringsOf(span.regions)) {
+        if (!allRegions.includes(region)) {
+          at(data, ['impact', i, 'regions', j ?? 0], 'reference', `region "${region}" is not a region of ${spanApps.join(', ')} (regions: ${allRegions.join(', ')})`);
+        }
+      }
+    });
   };
   for (const kind of Object.keys(records) as Kind[]) for (const { raw } of records[kind]) checkReferences(kind, raw);
   for (const { kind, raw } of invalid) checkReferences(kind, raw);
 
-
   const incidents: Incident[] = records.incident.map(({ raw, value }) => {
-    const apps = value.applications.map((id) => appById.get(id)).filter((a) => a !== undefined);
-    if (apps.length === value.applications.length && !apps.some((a) => a.components.includes(value.component))) {
-      at(value, ['component'], 'reference', `unknown component "${value.component}" of ${value.applications.join(', ')} (components: ${apps.flatMap((a) => a.components).join(', ')})`);
-    }
-    const impact = (value.impact ?? [{ fraction: 1 }]).map((span, i) => {
+    const impact = (value.impact ?? [{ fraction: 1 }]).map((span) => {
       const spanApps = span.applications ?? value.applications;
-      span.applications?.forEach((id, j) => {
-        if (!value.applications.includes(id)) at(value, ['impact', i, 'applications', j], 'reference', `"${id}" is not one of this incident's applications`);
-      });
       const known = spanApps.map((id) => appById.get(id)).filter((a) => a !== undefined);
       const allRegions = [...new Set(known.flatMap((a) => Object.keys(a.regions)))].sort();
-      span.regions?.forEach((region, j) => {
-        if (known.length === spanApps.length && !allRegions.includes(region)) {
-          at(value, ['impact', i, 'regions', j], 'reference', `region "${region}" is not a region of ${spanApps.join(', ')} (regions: ${allRegions.join(', ')})`);
-        }
-      });
       return {
         applications: spanApps,
         regions: span.regions ?? allRegions,
@@ -380,7 +434,21 @@ export function loadRepository(root: string): LoadResult {
     return { ...value, file: raw.file, body: raw.body };
   });
 
-  // Time tracking: every row checked, references included.
+  // Time tracking: every row checked, references included, each at its cell.
+  const checkTimeRow = (row: TimeEntry): RowProblem[] => {
+    const problems: RowProblem[] = [];
+    const problem = (field: RowProblem['field'], message: string) => problems.push({ field, rule: 'reference', message });
+    if (!isKnownTeam(row.team)) problem('team', unknownTeam(row.team));
+    const app = appById.get(row.application);
+    if (!isKnownApp(row.application)) problem('application', unknownApplication(row.application));
+    else if (app && !app.components.includes(row.component)) problem('component', `unknown component "${row.component}" of ${row.application} (components: ${app.components.join(', ')})`);
+    const ticket = referencePattern.exec(row.ticket);
+    if (ticket) {
+      const kind = ticket[1] === 'INC' ? 'incident' : ticket[1] === 'CHG' ? 'change' : 'problem';
+      if (!idSets[kind].has(row.ticket)) problem('ticket', unknownRecord(kind, row.ticket));
+    }
+    return problems;
+  };
   const timeEntries: TimeEntryRow[] = [];
   for (const file of listFiles(root, 'data/time')) {
     fileCount++;
@@ -388,25 +456,19 @@ export function loadRepository(root: string): LoadResult {
       diagnostics.push(error(file, 1, 1, 'file-name', '', 'not a time-tracking export: expected a .csv file'));
       continue;
     }
-    const { rows, diagnostics: found } = readTimeCsv(file, readFileSync(path.join(root, file), 'utf8'));
+    const { rows, diagnostics: found } = readTimeCsv(file, readFileSync(path.join(root, file), 'utf8'), checkTimeRow);
     diagnostics.push(...found);
-    for (const row of rows) {
-      const app = appById.get(row.application);
-      if (!teamIds.has(row.team)) diagnostics.push(error(file, row.line, 1, 'reference', 'team', `unknown team "${row.team}"`));
-      if (!app) diagnostics.push(error(file, row.line, 1, 'reference', 'application', `unknown application "${row.application}"`));
-      else if (!app.components.includes(row.component)) diagnostics.push(error(file, row.line, 1, 'reference', 'component', `unknown component "${row.component}" of ${row.application}`));
-      const ticket = /^(INC|CHG|PRB)-\d{4}-\d{4}$/.exec(row.ticket);
-      if (ticket) {
-        const kind = ticket[1] === 'INC' ? 'incident' : ticket[1] === 'CHG' ? 'change' : 'problem';
-        if (!idSets[kind].has(row.ticket)) diagnostics.push(error(file, row.line, 1, 'reference', 'ticket', `unknown ${kind} ${row.ticket}`));
-      }
-      timeEntries.push(row);
-    }
+    timeEntries.push(...rows);
   }
 
   // Capacity series declared by the catalogue; a CSV nobody declared is an error, not ignored.
   const capacity: CapacitySeries[] = [];
   const declaredFiles = new Set<string>();
+  // An application entry that failed for another reason still declares its capacity file.
+  for (const { data } of appCatalogue.invalid) {
+    const file = isMapping(data) && isMapping(data.capacity) ? data.capacity.file : undefined;
+    if (typeof file === 'string') declaredFiles.add(`data/capacity/${file}`);
+  }
   for (const app of applications) {
     if (!app.capacity) continue;
     const rel = `data/capacity/${app.capacity.file}`;

@@ -6,7 +6,11 @@ export const timeColumns = ['date', 'person', 'team', 'application', 'component'
 
 /** A number written in a CSV cell ("1.5"); empty or non-numeric text is an error, not a zero. */
 export const csvNumberSchema = z.string().transform((text, ctx) => {
-  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (text.trim() === '') {
+    ctx.addIssue({ code: 'custom', message: 'empty cell, expected a number' });
+    return z.NEVER;
+  }
+  const value = Number(text);
   if (!Number.isFinite(value)) {
     ctx.addIssue({ code: 'custom', message: `"${text}" is not a number` });
     return z.NEVER;
@@ -22,7 +26,7 @@ export const timeRowSchema = z.strictObject({
   component: slugSchema,
   category: z.enum(workCategories),
   ticket: z.string(),
-  hours: csvNumberSchema.refine((h) => h > 0 && h <= 24, { error: 'hours must be above 0 and at most 24' }),
+  hours: csvNumberSchema.refine((h) => h > 0 && h <= 24, { error: (issue) => `expected hours above 0 and at most 24, got ${String(issue.input)}` }),
 });
 export type TimeEntry = z.output<typeof timeRowSchema>;
 
