@@ -15,19 +15,3 @@ export function formatDay(ms: number, timeZone: string): string {
 export function isoInstant(ms: number): string {
   return new Date(ms).toISOString();
 }
-
-/** "2 h 05 min", "45 min", "3 d 4 h" — whole minutes for people. */
-export function formatDuration(minutes: number): string {
-  const total = Math.round(minutes);
-  if (total < 60) return `${total} min`;
-  const days = Math.floor(total / 1440);
-  const hours = Math.floor((total % 1440) / 60);
-  const mins = total % 60;
-  if (days > 0) return `${days} d ${hours} h`;
-  return `${hours} h ${String(mins).padStart(2, '0')} min`;
-}
-
-/** Lost minutes to one decimal ("1.2"), enough to see partial impact. */
-export function formatLostMinutes(minutes: number): string {
-  return (Math.round(minutes * 10) / 10).toFixed(1);
-}

@@ -6,6 +6,7 @@ export interface NavItem {
 
 export const navigation: NavItem[] = [
   { path: '', label: 'Overview' },
+  { path: 'reports/', label: 'Reports' },
   { path: 'incidents/', label: 'Incidents' },
   { path: 'postmortems/', label: 'Post-mortems' },
   { path: 'problems/', label: 'Problems' },

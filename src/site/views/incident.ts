@@ -1,6 +1,7 @@
 // The incident page: facts, impact spans and the updates that were sent.
 import type { Incident } from '../../load/repository.ts';
-import { formatDuration, formatInstant, isoInstant } from '../format.ts';
+import { formatMinutes } from '../../core/percent.ts';
+import { formatInstant, isoInstant } from '../format.ts';
 import { asOf, recordIndex, repository } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentDurationMinutes, type Fact } from './records.ts';
@@ -17,7 +18,7 @@ export function incidentPage(incident: Incident) {
     { label: 'Detected', text: at(incident.detected) },
     { label: 'Acknowledged', text: at(incident.acknowledged) },
     { label: 'Restored', text: incident.restored === undefined ? 'not yet (open)' : at(incident.restored) },
-    { label: 'Duration', text: formatDuration(incidentDurationMinutes(incident, asOf())) + (incident.restored === undefined ? ' so far' : '') },
+    { label: 'Duration', text: formatMinutes(incidentDurationMinutes(incident, asOf())) + (incident.restored === undefined ? ' so far' : '') },
     { label: 'Cause', text: incident.cause },
     { label: 'Reported via', text: incident.channel },
     { label: 'Resolved at', text: incident.resolvedAt ?? '—' },

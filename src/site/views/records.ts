@@ -1,6 +1,7 @@
 // Rows and facts for the record pages, computed here so templates only arrange them.
 import type { Change, Incident, Postmortem, Problem } from '../../load/repository.ts';
-import { formatDay, formatDuration, formatInstant } from '../format.ts';
+import { formatMinutes } from '../../core/percent.ts';
+import { formatDay, formatInstant } from '../format.ts';
 
 export interface IncidentRow {
   id: string;
@@ -26,7 +27,7 @@ export function incidentRow(incident: Incident, timeZone: string, asOfMs: number
     status: incident.status,
     applications: incident.applications.join(', '),
     startedText: formatInstant(incident.started, timeZone),
-    durationText: formatDuration(incidentDurationMinutes(incident, asOfMs)) + (incident.restored === undefined ? ' so far' : ''),
+    durationText: formatMinutes(incidentDurationMinutes(incident, asOfMs)) + (incident.restored === undefined ? ' so far' : ''),
     year: formatDay(incident.started, timeZone).slice(0, 4),
   };
 }

@@ -1,0 +1,77 @@
+// An application's page: its terms, twelve months of availability, its incidents.
+import type { Application } from '../../load/repository.ts';
+import { monthOf } from '../../core/period.ts';
+import { asOf, reportMonths, repository } from '../model.ts';
+import { url } from '../urls.ts';
+import { monthReport } from './availability.ts';
+import { incidentRow, newestFirst, type Fact } from './records.ts';
+import { availabilityText, budgetConsumedText, minutesText, monthTitle } from './report.ts';
+
+/** "24x7", or "mon–fri 07:00-19:00 America/New_York". */
+export function calendarText(calendar: Application['calendar']): string {
+  if (calendar === '24x7') return '24x7';
+  return calendar.map((w) => `${w.days.join(', ')} ${w.hours} ${w.timezone}`).join('; ');
+}
+
+export function applicationPage(app: Application) {
+  const repo = repository();
+  const zone = repo.site.reportingTimezone;
+  const months = reportMonths().slice(-12);
+  const history = months.map((month) => {
+    const row = monthReport(month).availability.applications.find((r) => r.id === app.id)!;
+    return {
+      month,
+      title: monthTitle(month),
+      href: url(`reports/${month}/`),
+      availability: row.availability,
+      availabilityText: availabilityText(row.availability),
+      lostText: minutesText(row.lostMinutes),
+      consumedText: budgetConsumedText(row.budgetConsumed),
+      status: row.status,
+    };
+  });
+  const team = repo.teams.find((t) => t.id === app.team);
+  const facts: Fact[] = [
+    { label: 'Team', text: team ? team.name : app.team, href: url('escalation/') },
+    { label: 'Availability target', text: `${app.target} %` },
+    { label: 'Service hours', text: calendarText(app.calendar) },
+    { label: 'Users by region', text: Object.entries(app.regions).map(([r, s]) => `${r} ${Math.round(s * 1000) / 10} %`).join(', ') },
+    { label: 'Components', text: app.components.join(', ') },
+    { label: 'Maintenance', text: app.excludeMaintenance ? 'scheduled downtime is excluded from service hours' : 'scheduled downtime counts as service hours' },
+  ];
+  const firstMonth = months[0] ?? monthOf(asOf(), zone);
+  const incidents = newestFirst(
+    repo.incidents.filter((i) => i.applications.includes(app.id) && monthOf(i.started, zone) >= firstMonth),
+    (i) => i.started,
+  ).map((i) => incidentRow(i, zone, asOf()));
+  const changes = newestFirst(
+    repo.changes.filter((c) => c.applications.includes(app.id) && monthOf(c.plannedStart, zone) >= firstMonth),
+    (c) => c.plannedStart,
+  ).map((c) => ({ id: c.id, title: c.title, href: url(`changes/${c.id}/`), type: c.type, outcome: c.outcome, month: monthOf(c.plannedStart, zone) }));
+  const chartData = history
+    .filter((h) => h.availability !== null)
+    .map((h) => ({ month: h.month, availability: h.availability! * 100, target: app.target }));
+  return { facts, history, incidents, changes, chartData, hasCapacity: app.capacity !== undefined };
+}
+
+/** Availability by month as a line with the target as a rule. */
+export function historyChartSpec(data: { month: string; availability: number; target: number }[]) {
+  const lowest = Math.min(...data.map((d) => Math.min(d.availability, d.target)), 100);
+  const floor = Math.max(0, Math.floor((lowest - 0.05) * 10) / 10);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 420,
+    height: 180,
+    data: { values: data },
+    layer: [
+      {
+        mark: { type: 'line' as const, point: true },
+        encoding: {
+          x: { field: 'month', type: 'ordinal' as const, title: null },
+          y: { field: 'availability', type: 'quantitative' as const, title: 'availability %', scale: { domain: [floor, 100], clamp: true } },
+        },
+      },
+      { mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#b42318' }, encoding: { y: { field: 'target', type: 'quantitative' as const } } },
+    ],
+  };
+}

@@ -1,0 +1,197 @@
+// The monthly report and overview as display values: every figure computed from the data here,
+// templates only place them.
+import type { AvailabilityRow, AvailabilityStatus } from '../../core/availability.ts';
+import { formatMinutes, truncatePercent } from '../../core/percent.ts';
+import { monthInterval } from '../../core/period.ts';
+import type { Application } from '../../load/repository.ts';
+import { formatInstant } from '../format.ts';
+import { asOf, recordIndex, reportMonths, repository } from '../model.ts';
+import { url } from '../urls.ts';
+import { currentMonth, monthReport, previousReport } from './availability.ts';
+
+/** Availability for people: truncated to two decimals (three under 0.01 % of budget matters less than honesty). */
+export function availabilityText(availability: number | null): string {
+  return availability === null ? '—' : `${truncatePercent(availability)} %`;
+}
+
+/** Share of the error budget used, rounded up to a tenth: it never looks smaller than it is. */
+export function budgetConsumedText(consumed: number | null): string {
+  if (consumed === null) return '—';
+  return `${(Math.ceil(consumed * 1000 - 1e-9) / 10).toFixed(1)} %`;
+}
+
+export function minutesText(minutes: number): string {
+  return (Math.round(minutes * 10) / 10).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+/** "March 2026". */
+export function monthTitle(month: string): string {
+  const [year, m] = month.split('-');
+  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${names[Number(m) - 1]} ${year}`;
+}
+
+export interface AvailabilityLine {
+  id: string;
+  name: string;
+  href: string;
+  targetText: string;
+  scheduledText: string;
+  lostText: string;
+  availabilityText: string;
+  budgetText: string;
+  consumedText: string;
+  status: AvailabilityStatus;
+  previousText: string;
+  changeText: string;
+}
+
+function appName(id: string, apps: readonly Application[]): string {
+  return apps.find((a) => a.id === id)?.name ?? id;
+}
+
+/** Change against the month before in percentage points, truncated like the figures themselves. */
+function changeText(now: number | null, before: number | null): string {
+  if (now === null || before === null) return '—';
+  const delta = Number(truncatePercent(now)) - Number(truncatePercent(before));
+  if (Math.abs(delta) < 0.005) return '±0.00 pp';
+  return `${delta > 0 ? '+' : '−'}${Math.abs(delta).toFixed(2)} pp`;
+}
+
+function availabilityLine(row: AvailabilityRow, before: AvailabilityRow | undefined, apps: readonly Application[]): AvailabilityLine {
+  return {
+    id: row.id,
+    name: appName(row.id, apps),
+    href: url(`applications/${row.id}/`),
+    targetText: `${row.target} %`,
+    scheduledText: minutesText(row.scheduledMinutes),
+    lostText: minutesText(row.lostMinutes),
+    availabilityText: availabilityText(row.availability),
+    budgetText: minutesText(row.errorBudgetMinutes),
+    consumedText: budgetConsumedText(row.budgetConsumed),
+    status: row.status,
+    previousText: before ? availabilityText(before.availability) : '—',
+    changeText: changeText(row.availability, before?.availability ?? null),
+  };
+}
+
+function countsTable(counts: Record<string, number>): { key: string; count: number }[] {
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+}
+
+function durationText(minutes: number | null): string {
+  return minutes === null ? '—' : formatMinutes(minutes);
+}
+
+/** Everything the monthly report page shows. */
+export function reportPage(month: string) {
+  const repo = repository();
+  const zone = repo.site.reportingTimezone;
+  const report = monthReport(month);
+  const before = previousReport(month, reportMonths());
+  const beforeRows = new Map(before?.availability.applications.map((r) => [r.id, r]) ?? []);
+  const lines = report.availability.applications.map((row) => availabilityLine(row, beforeRows.get(row.id), repo.applications));
+  const index = recordIndex().incidents;
+  const isCurrent = month === currentMonth();
+  const { portfolio } = report.availability;
+  const statusCount = (s: AvailabilityStatus) => lines.filter((l) => l.status === s).length;
+  const totalLost = report.availability.applications.reduce((sum, r) => sum + r.lostMinutes, 0);
+  const beforeLost = before?.availability.applications.reduce((sum, r) => sum + r.lostMinutes, 0) ?? null;
+  const m = report.metrics;
+  return {
+    month,
+    title: monthTitle(month),
+    isCurrent,
+    periodText: isCurrent
+      ? `month to date, ${formatInstant(monthInterval(month, zone).fromMs, zone)} to ${formatInstant(asOf(), zone)}`
+      : `${formatInstant(monthInterval(month, zone).fromMs, zone)} to ${formatInstant(monthInterval(month, zone).toMs, zone)}`,
+    portfolioText: availabilityText(portfolio.availability),
+    portfolioBeforeText: before ? availabilityText(before.availability.portfolio.availability) : '—',
+    portfolioChangeText: changeText(portfolio.availability, before?.availability.portfolio.availability ?? null),
+    red: statusCount('red'),
+    amber: statusCount('amber'),
+    green: statusCount('green'),
+    lines,
+    lostText: minutesText(totalLost),
+    lostBeforeText: beforeLost === null ? '—' : minutesText(beforeLost),
+    incidentCount: m.count,
+    incidentCountBefore: before ? before.metrics.count : null,
+    topTalkers: report.topTalkers.slice(0, 10).map((t, i) => ({
+      rank: i + 1,
+      id: t.id,
+      title: t.title,
+      href: url(`incidents/${t.id}/`),
+      severity: t.severity,
+      applications: t.applications.join(', '),
+      lostText: minutesText(t.lostMinutes),
+      startedText: formatInstant(index.get(t.id)?.started ?? 0, zone),
+    })),
+    topTalkerCount: report.topTalkers.length,
+    metrics: {
+      bySeverity: countsTable(m.bySeverity),
+      byCause: countsTable(m.byCause),
+      byChannel: countsTable(m.byChannel),
+      byResolvedAt: countsTable(m.byResolvedAt),
+      mttaMedian: durationText(m.mtta.medianMinutes),
+      mttaP90: durationText(m.mtta.p90Minutes),
+      mttrMedian: durationText(m.mttr.medianMinutes),
+      mttrP90: durationText(m.mttr.p90Minutes),
+      mttaN: m.mtta.n,
+      mttrN: m.mttr.n,
+      changeInduced: m.changeInduced,
+      changeInducedShareText: m.changeInducedShare === null ? '—' : `${Math.round(m.changeInducedShare * 1000) / 10} %`,
+    },
+    chartData: report.availability.applications
+      .filter((r) => r.availability !== null)
+      .map((r) => ({ application: appName(r.id, repo.applications), availability: r.availability! * 100, target: r.target, status: r.status })),
+  };
+}
+
+/** Reports newest first, each with its portfolio figure and status counts, for the index. */
+export function reportIndex() {
+  return [...reportMonths()].reverse().map((month) => {
+    const report = monthReport(month);
+    const rows = report.availability.applications;
+    return {
+      month,
+      title: monthTitle(month),
+      href: url(`reports/${month}/`),
+      portfolioText: availabilityText(report.availability.portfolio.availability),
+      red: rows.filter((r) => r.status === 'red').length,
+      amber: rows.filter((r) => r.status === 'amber').length,
+      incidents: report.metrics.count,
+      isCurrent: month === currentMonth(),
+    };
+  });
+}
+
+/** Bars of each application's availability with its target as a tick; the table beside it carries the same numbers. */
+export function availabilityChartSpec(data: { application: string; availability: number; target: number; status: string }[]) {
+  const lowest = Math.min(...data.map((d) => Math.min(d.availability, d.target)), 100);
+  const floor = Math.max(0, Math.floor((lowest - 0.05) * 10) / 10);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 420,
+    height: { step: 22 },
+    data: { values: data },
+    encoding: { y: { field: 'application', type: 'nominal' as const, title: null, sort: null } },
+    layer: [
+      {
+        mark: { type: 'bar' as const },
+        encoding: {
+          x: { field: 'availability', type: 'quantitative' as const, title: 'availability %', scale: { domain: [floor, 100], clamp: true } },
+          color: {
+            field: 'status',
+            type: 'nominal' as const,
+            scale: { domain: ['red', 'amber', 'green', 'none'], range: ['#b42318', '#b76e00', '#1a7f37', '#8c959f'] },
+            legend: null,
+          },
+        },
+      },
+      { mark: { type: 'tick' as const, color: '#1b1f24', thickness: 2 }, encoding: { x: { field: 'target', type: 'quantitative' as const } } },
+    ],
+  };
+}
