@@ -466,3 +466,25 @@ export function topTalkers(
 ): TopTalker[] {
   return monthlyTopTalkers(apps, indexAvailability(incidents, maintenance, timeZone, asOfMs), month);
 }
+
+/** What availability needs of a change: its scheduled downtime and whether it took place. */
+export interface ChangeDowntime {
+  id: string;
+  applications: string[];
+  outcome: string;
+  downtime?: { from: number; to: number } | undefined;
+}
+
+/**
+ * The maintenance windows of changes; a cancelled change's downtime never happened, so it is left out.
+ *
+ * @example maintenanceFromChanges([{ id: 'CHG-2026-0001', applications: ['settlement'], outcome: 'successful', downtime: { from: 0, to: 3_600_000 } }])
+ */
+export function maintenanceFromChanges(changes: readonly ChangeDowntime[]): MaintenanceWindow[] {
+  const windows: MaintenanceWindow[] = [];
+  for (const change of changes) {
+    if (change.downtime === undefined || change.outcome === 'cancelled') continue;
+    windows.push({ changeId: change.id, applications: change.applications, fromMs: change.downtime.from, toMs: change.downtime.to });
+  }
+  return windows;
+}

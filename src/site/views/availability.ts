@@ -1,18 +1,11 @@
 // Availability for the whole build, computed once: the index over every incident, each month's
 // report rows, top talkers and incident metrics, and each incident's own lost minutes.
-import { incidentLostMinutes, indexAvailability, monthlyAvailability, monthlyTopTalkers, type AvailabilityIndex, type MonthlyAvailability, type TopTalker } from '../../core/availability.ts';
+import { incidentLostMinutes, indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type AvailabilityIndex, type MonthlyAvailability, type TopTalker } from '../../core/availability.ts';
 import { incidentMetrics, type IncidentMetrics } from '../../core/incident-metrics.ts';
 import { monthOf, previousMonth, reportInterval } from '../../core/period.ts';
 import type { MaintenanceWindow } from '../../core/types.ts';
-import type { Change, Incident } from '../../load/repository.ts';
+import type { Incident } from '../../load/repository.ts';
 import { asOf, repository } from '../model.ts';
-
-/** Scheduled maintenance that took place: a cancelled change's downtime never happened. */
-export function maintenanceWindows(changes: readonly Change[]): MaintenanceWindow[] {
-  return changes
-    .filter((c) => c.downtime !== undefined && c.outcome !== 'cancelled')
-    .map((c) => ({ changeId: c.id, applications: c.applications, fromMs: c.downtime!.from, toMs: c.downtime!.to }));
-}
 
 let memo: { index: AvailabilityIndex; maintenance: MaintenanceWindow[] } | undefined;
 const months = new Map<string, MonthReport>();
@@ -21,7 +14,7 @@ let lostByIncident: Map<string, number> | undefined;
 function build() {
   if (!memo) {
     const repo = repository();
-    const maintenance = maintenanceWindows(repo.changes);
+    const maintenance = maintenanceFromChanges(repo.changes);
     memo = { index: indexAvailability(repo.incidents, maintenance, repo.site.reportingTimezone, asOf()), maintenance };
   }
   return memo;
