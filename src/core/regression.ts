@@ -110,7 +110,9 @@ export function ordinaryLeastSquares(x: ArrayLike<number>, y: ArrayLike<number>)
     sse += residual * residual;
   }
 
-  const r = syy > 0 ? Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))) : 0;
+  // Square roots taken apart: sxx·syy can underflow to 0 when y varies by tiny amounts.
+  const rawR = syy > 0 ? sxy / (Math.sqrt(sxx) * Math.sqrt(syy)) : 0;
+  const r = Number.isFinite(rawR) ? Math.max(-1, Math.min(1, rawR)) : 0;
   const residualStandardError = Math.sqrt(sse / (n - 2));
   return {
     n,
