@@ -23,7 +23,7 @@ const typeNames: Record<string, string> = {
 function expectation(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') return typeNames[issue.expected] ?? issue.expected;
   if (issue.code === 'invalid_value') return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  return issue.message;
+  return issue.message.replace(/^expected /, '');
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
