@@ -439,7 +439,13 @@ export function hotspotsSection(context: TimeContext, month: string) {
   const endMs = reportInterval(month, context.reportingTimezone, context.asOfMs).toMs;
   const lastDate = isMonthToDate || lastDateOf(month) > context.asOfDate ? context.asOfDate : lastDateOf(month);
   const recurring = recurringUpTo(context, endMs).map((issue) => recurringView(context, issue));
-  const automation = automationThrough(context, lastDate).map((candidate) => automationRow(context, candidate));
+  const candidates = automationThrough(context, lastDate);
+  const automation = candidates.slice(0, TOP_ROWS).map((candidate) => automationRow(context, candidate));
+  const otherCandidates = candidates.slice(TOP_ROWS);
+  const automationMoreText =
+    otherCandidates.length === 0
+      ? ''
+      : `and ${otherCandidates.length} more application component${otherCandidates.length === 1 ? '' : 's'} (${formatHours(otherCandidates.reduce((sum, c) => sum + c.hours, 0))}).`;
 
   const total = change.total;
   const previousName = monthName(before);
@@ -469,6 +475,7 @@ export function hotspotsSection(context: TimeContext, month: string) {
     recurring,
     recurringWindowText: `the 90 days to ${formatDay(endMs - 1, context.reportingTimezone)}`,
     automation,
+    automationMoreText,
     automationWindowText: `${daysThrough(lastDate, 90).fromDate} to ${lastDate}`,
   };
 }
@@ -504,20 +511,22 @@ export interface ForecastRow {
 }
 
 /**
- * The last twelve months (the as-of month to date included, months before the first booking
- * left out): effort by category, top applications, components and teams, the monthly trend and
- * a staffing forecast fitted on the complete months.
+ * The twelve complete months before the as-of month (months before the first booking left
+ * out): effort by category, top applications, components and teams, FTEs; the monthly trend
+ * with the as-of month to date; and a staffing forecast fitted on the complete months, for
+ * the as-of month as a whole and the two after it.
  */
 export function timePage(context: TimeContext) {
   const fteHours = context.fteHoursPerMonth;
-  const bookedMonths = [...context.ledger.byMonth.keys()].filter((month) => month <= context.asOfMonth).sort();
-  const firstBooked = bookedMonths[0] ?? context.asOfMonth;
-  let from = context.asOfMonth;
-  for (let i = 0; i < 11 && from > firstBooked; i++) from = previousMonth(from);
-  const months = monthsBetween(from, context.asOfMonth);
-  const trend = monthlyEffort(context.ledger, months, fteHours);
-  const breakdown = effortBreakdown(context.ledger, months, fteHours);
-  const previousHours = monthlyEffort(context.ledger, [previousMonth(from)], fteHours)[0]?.hours ?? 0;
+  const bookedMonths = [...context.ledger.byMonth.keys()].filter((month) => month < context.asOfMonth).sort();
+  const firstBooked = bookedMonths[0];
+  const lastComplete = previousMonth(context.asOfMonth);
+  let from = lastComplete;
+  for (let i = 0; i < 11 && firstBooked !== undefined && from > firstBooked; i++) from = previousMonth(from);
+  const months = firstBooked === undefined ? [] : monthsBetween(from, lastComplete);
+  const trend = monthlyEffort(context.ledger, [...months, context.asOfMonth], fteHours);
+  const breakdown = effortBreakdown(context.ledger, months.length > 0 ? months : [context.asOfMonth], fteHours);
+  const previousHours = monthlyEffort(context.ledger, [previousMonth(trend[0]?.month ?? context.asOfMonth)], fteHours)[0]?.hours ?? 0;
 
   const complete = trend.filter((point) => point.month !== context.asOfMonth);
   const forecast = staffingForecast(complete.map(({ month, hours }) => ({ month, hours })), fteHours, 3);
@@ -547,21 +556,21 @@ export function timePage(context: TimeContext) {
   if (forecast.trend === null) forecastSentence = 'No forecast yet: it needs at least three complete months of time tracking.';
   else {
     const { hoursPerMonth, ftePerMonth, r2, n } = forecast.trend;
-    const pace =
-      Math.abs(hoursPerMonth) < 0.05
-        ? 'Support effort is flat'
-        : `Support effort ${hoursPerMonth > 0 ? 'grows' : 'falls'} by ${formatHours(Math.abs(hoursPerMonth))} a month (${formatFte(Math.abs(ftePerMonth))} FTE)`;
-    const next = forecastRows[forecastRows.length - 1];
-    forecastSentence = `${pace}, fitted on ${n} complete months (R² ${r2.toFixed(2)}).${next ? ` At that pace ${next.label} needs ${next.hoursText}, ${next.fteText} FTE (95 % interval ${next.fteIntervalText}).` : ''}`;
+    const pace = `Support effort ${hoursPerMonth >= 0 ? 'grows' : 'falls'} by ${formatHours(Math.abs(hoursPerMonth))} a month (${formatFte(Math.abs(ftePerMonth))} FTE)`;
+    const fit = r2 < 0.3 ? `R² ${r2.toFixed(2)}: no clear trend, so read the forecast as the recent average` : `R² ${r2.toFixed(2)}`;
+    const last = forecastRows[forecastRows.length - 1];
+    const outlook = last ? ` The forecast for ${last.label} is ${last.hoursText}, ${last.fteText} FTE (95 % interval ${last.fteIntervalText} FTE).` : '';
+    forecastSentence = `${pace}, fitted on ${n} complete months (${fit}).${outlook}`;
   }
 
-  const periodText = months.length === 1 ? monthName(months[0] as string) : `${monthName(from)} to ${monthName(context.asOfMonth)}`;
+  const periodText =
+    months.length === 0 ? 'no complete month yet' : months.length === 1 ? monthName(from) : `${monthName(from)} to ${monthName(lastComplete)}`;
   const shareOf = (category: string) => breakdown.byCategory.find((entry) => entry.key === category)?.share ?? 0;
   const summary =
-    breakdown.totalHours > 0
+    months.length > 0 && breakdown.totalHours > 0
       ? `${periodText}: ${formatHours(breakdown.totalHours)} booked, ${formatFte(breakdown.fte)} FTE on average at ${fteHours} h per FTE-month. ` +
         `Incidents took ${formatShare(shareOf('incident'))}, service requests ${formatShare(shareOf('service-request'))}, changes ${formatShare(shareOf('change'))}.`
-      : 'No time has been booked yet.';
+      : 'No complete month of time tracking yet.';
 
   const categoryRows = breakdown.byCategory.map((entry) => ({
     key: entry.key,
@@ -574,7 +583,7 @@ export function timePage(context: TimeContext) {
     asOfMonth: context.asOfMonth,
     periodText,
     summary,
-    hasHours: breakdown.totalHours > 0,
+    hasHours: months.length > 0 && breakdown.totalHours > 0,
     totalHoursText: formatHours(breakdown.totalHours),
     fteText: formatFte(breakdown.fte),
     fteHoursPerMonth: fteHours,
@@ -585,7 +594,7 @@ export function timePage(context: TimeContext) {
     forecastSentence,
     ...breakdownTops(context, breakdown),
     charts: {
-      categories: { spec: monthlyCategoryChartSpec(trend, `Hours by work type per month, ${periodText}`), title: `Hours by work type per month, ${periodText}` },
+      categories: { spec: monthlyCategoryChartSpec(complete, `Hours by work type per month, ${periodText}`), title: `Hours by work type per month, ${periodText}` },
       trend: {
         spec: trendChartSpec(
           {

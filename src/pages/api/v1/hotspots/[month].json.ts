@@ -1,0 +1,11 @@
+// /api/v1/hotspots/YYYY-MM.json for every report month: hours, FTE and shares by category, application, component and team.
+import type { APIRoute } from 'astro';
+import { reportMonths } from '../../../../site/model.ts';
+import { hotspotsJson, timeContextOfBuild } from '../../../../site/views/time.ts';
+
+export function getStaticPaths() {
+  const context = timeContextOfBuild();
+  return reportMonths().map((month) => ({ params: { month }, props: { body: hotspotsJson(context, month) } }));
+}
+
+export const GET: APIRoute = ({ props }) => new Response(JSON.stringify(props.body, null, 2));
