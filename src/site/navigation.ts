@@ -11,4 +11,6 @@ export const navigation: NavItem[] = [
   { path: 'postmortems/', label: 'Post-mortems' },
   { path: 'problems/', label: 'Problems' },
   { path: 'changes/', label: 'Changes' },
+  { path: 'time/', label: 'Time' },
+  { path: 'capacity/', label: 'Capacity' },
 ];

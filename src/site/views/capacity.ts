@@ -1,0 +1,422 @@
+// The /capacity/ page, the application page's capacity section and /api/v1/capacity.json: the
+// regressions of core/capacity.ts, run once per build, turned into rows, sentences and charts.
+import type { TopLevelSpec } from 'vega-lite';
+import { analyseCapacity, describeKpiForecast, type CapacityAnalysis, type CapacityKpiAnalysis, type CapacitySeries } from '../../core/capacity.ts';
+import { renderChart } from '../charts.ts';
+import { formatDay, isoInstant } from '../format.ts';
+import { asOf, repository } from '../model.ts';
+
+/** Most points a scatter chart draws; the fit always uses every row of the window. */
+export const maxChartPoints = 2000;
+
+/** The growth every page quotes in a sentence: "if volume grows by half". */
+export const quotedGrowth = 0.5;
+
+/** An application's capacity series and its analysis as of the build. */
+export interface CapacityResult {
+  applicationId: string;
+  applicationName: string;
+  series: CapacitySeries;
+  analysis: CapacityAnalysis;
+}
+
+/**
+ * Runs every application's capacity analysis as of `asOfMs`, ordered by application id.
+ *
+ * @example analyseAllCapacity(repository().capacity, repository().applications, asOf())[0]?.analysis.kpis
+ */
+export function analyseAllCapacity(
+  series: readonly CapacitySeries[],
+  applications: readonly { id: string; name: string }[],
+  asOfMs: number,
+): CapacityResult[] {
+  const names = new Map(applications.map((app) => [app.id, app.name]));
+  return [...series]
+    .sort((a, b) => (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0))
+    .map((one) => ({
+      applicationId: one.applicationId,
+      applicationName: names.get(one.applicationId) ?? one.applicationId,
+      series: one,
+      analysis: analyseCapacity(one, asOfMs),
+    }));
+}
+
+let buildResults: CapacityResult[] | undefined;
+
+/** This build's capacity analyses, computed on first use and shared by every page and the JSON. */
+export function capacityOfBuild(): CapacityResult[] {
+  if (buildResults) return buildResults;
+  const repo = repository();
+  buildResults = analyseAllCapacity(repo.capacity, repo.applications, asOf());
+  return buildResults;
+}
+
+// ---- sampling -----------------------------------------------------------------------------
+
+/** Row indexes in the analysis window (fromMs < t ≤ toMs), in row order. */
+export function windowIndexes(timestampMs: Float64Array, window: { fromMs: number; toMs: number }): Uint32Array {
+  let count = 0;
+  for (let i = 0; i < timestampMs.length; i++) {
+    const t = timestampMs[i]!;
+    if (t > window.fromMs && t <= window.toMs) count++;
+  }
+  const indexes = new Uint32Array(count);
+  for (let i = 0, k = 0; i < timestampMs.length; i++) {
+    const t = timestampMs[i]!;
+    if (t > window.fromMs && t <= window.toMs) indexes[k++] = i;
+  }
+  return indexes;
+}
+
+/**
+ * The (volume, KPI) pairs a scatter draws: of the window rows where both are numbers, every
+ * n-th in row order, n the smallest step that keeps at most `limit` points. Deterministic:
+ * the same rows give the same points.
+ *
+ * @example chartSample(volume, latency, indexes, 2000) // → { points: [...at most 2000], step: 3 }
+ */
+export function chartSample(
+  volume: Float64Array,
+  kpi: Float64Array,
+  indexes: Uint32Array,
+  limit = maxChartPoints,
+): { points: { volume: number; value: number }[]; step: number } {
+  const usable: number[] = [];
+  for (const i of indexes) {
+    if (Number.isFinite(volume[i]!) && Number.isFinite(kpi[i]!)) usable.push(i);
+  }
+  const step = Math.max(1, Math.ceil(usable.length / limit));
+  const points: { volume: number; value: number }[] = [];
+  for (let k = 0; k < usable.length; k += step) {
+    const i = usable[k]!;
+    points.push({ volume: volume[i]!, value: kpi[i]! });
+  }
+  return { points, step };
+}
+
+// ---- formatting ---------------------------------------------------------------------------
+
+const significant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const superscripts: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** Four significant digits with thousands separators ("1,235", "0.01234"); below 0.001 in powers of ten ("6.787 × 10⁻⁸"). */
+export function formatValue(value: number): string {
+  if (value !== 0 && Math.abs(value) < 0.001) {
+    const [mantissa, exponent] = value.toExponential(3).split('e');
+    const digits = Number(mantissa).toString();
+    const power = String(Number(exponent)).replace(/[-0-9]/g, (c) => superscripts[c] ?? c);
+    return `${digits} × 10${power}`;
+  }
+  return significant.format(value);
+}
+
+/** A growth as a signed percentage with one decimal: "+50 %", "+3.6 %", "−10 %". */
+export function formatGrowth(fraction: number): string {
+  return `${fraction < 0 ? '−' : '+'}${oneDecimal.format(Math.abs(fraction) * 100)} %`;
+}
+
+function withUnit(text: string, unit: string): string {
+  return unit === '' ? text : `${text} ${unit}`;
+}
+
+/** "≤ 250 ms" for a maximum, "≥ 200 tps" for a minimum. */
+export function slaText(sla: CapacityKpiAnalysis['sla'], unit: string): string {
+  return withUnit(`${sla.kind === 'max' ? '≤' : '≥'} ${formatValue(sla.value)}`, unit);
+}
+
+/** How far volume can grow before the fitted line reaches the SLA, in words. */
+export function headroomText(kpi: CapacityKpiAnalysis, baseVolume: number | null, volumeColumn: string): string {
+  if (kpi.slope === null) return 'unknown: no fit';
+  if (kpi.headroom === null) return 'not reached: the KPI does not move towards its SLA as volume grows';
+  if (kpi.headroom === 0) return 'none: the fitted KPI is already at or past its SLA';
+  const at = baseVolume === null ? '' : ` (to ${formatValue(baseVolume * (1 + kpi.headroom))} ${volumeColumn})`;
+  return `${formatGrowth(kpi.headroom)} volume${at}`;
+}
+
+/** When the volume's own trend reaches the headroom, in words. */
+export function breachText(kpi: CapacityKpiAnalysis): string {
+  if (kpi.breachMonth !== null) return kpi.headroom === 0 ? `${kpi.breachMonth} (already reached)` : kpi.breachMonth;
+  if (kpi.headroom === null) return 'not projected';
+  return 'not projected: the volume is not growing';
+}
+
+// ---- views --------------------------------------------------------------------------------
+
+export interface StatRow {
+  label: string;
+  value: string;
+}
+
+export interface ForecastRow {
+  growthText: string;
+  volumeText: string;
+  valueText: string;
+  intervalText: string;
+  status: 'inside' | 'breach';
+  statusClass: string;
+}
+
+export interface CapacityKpiView {
+  column: string;
+  /** Id of the KPI's heading. */
+  anchor: string;
+  unit: string;
+  slaText: string;
+  lowConfidence: boolean;
+  /** describeKpiForecast at +50 %. */
+  sentence: string;
+  headroomText: string;
+  breachText: string;
+  stats: StatRow[];
+  forecasts: ForecastRow[];
+  chartTitle: string;
+  chartCaption: string;
+  chartSpec: TopLevelSpec | null;
+}
+
+export interface CapacityApplicationView {
+  id: string;
+  name: string;
+  volumeColumn: string;
+  facts: StatRow[];
+  growthSentence: string;
+  kpis: CapacityKpiView[];
+}
+
+function statRows(kpi: CapacityKpiAnalysis, volumeColumn: string, baseVolume: number | null): StatRow[] {
+  const rows: StatRow[] = [{ label: 'Rows fitted (n)', value: formatValue(kpi.n) }];
+  if (kpi.intercept === null || kpi.slope === null || kpi.r2 === null || kpi.r === null) {
+    rows.push({ label: 'Fit', value: 'none: fewer than three rows, or the volume does not vary' });
+  } else {
+    rows.push(
+      { label: 'Fitted line', value: `${kpi.column} = ${formatValue(kpi.intercept)} + ${formatValue(kpi.slope)} × ${volumeColumn}` },
+      { label: 'Intercept (a)', value: withUnit(formatValue(kpi.intercept), kpi.unit) },
+      { label: 'Slope (b)', value: `${withUnit(formatValue(kpi.slope), kpi.unit)} per unit of ${volumeColumn}` },
+      { label: 'R²', value: kpi.r2.toFixed(3) },
+      { label: 'Pearson r', value: kpi.r.toFixed(3) },
+      {
+        label: 'Elasticity at the means',
+        value: kpi.elasticity === null ? 'undefined (mean KPI is 0)' : `${kpi.elasticity.toFixed(3)}: volume +1 % moves ${kpi.column} by ${kpi.elasticity.toFixed(2)} %`,
+      },
+    );
+    if (kpi.standardError !== null) rows.push({ label: 'Residual standard error', value: withUnit(formatValue(kpi.standardError), kpi.unit) });
+  }
+  rows.push(
+    { label: 'SLA', value: slaText(kpi.sla, kpi.unit) },
+    { label: 'Headroom', value: headroomText(kpi, baseVolume, volumeColumn) },
+    { label: 'Projected breach month', value: breachText(kpi) },
+    { label: 'Confidence', value: kpi.lowConfidence ? 'low: R² below 0.3 or fewer than 30 rows' : 'adequate: R² at least 0.3 on 30 rows or more' },
+  );
+  return rows;
+}
+
+function forecastRows(kpi: CapacityKpiAnalysis): ForecastRow[] {
+  return kpi.forecasts.map((forecast) => ({
+    growthText: formatGrowth(forecast.growth),
+    volumeText: formatValue(forecast.volume),
+    valueText: withUnit(formatValue(forecast.value), kpi.unit),
+    intervalText: withUnit(`${formatValue(forecast.low)} – ${formatValue(forecast.high)}`, kpi.unit),
+    status: forecast.status,
+    statusClass: forecast.status === 'breach' ? 'status status-red' : 'status status-green',
+  }));
+}
+
+interface ScatterInput {
+  kpi: CapacityKpiAnalysis;
+  volumeColumn: string;
+  points: { volume: number; value: number }[];
+  /** Smallest and largest window volume, so the line spans the data. */
+  volumeRange: { min: number; max: number };
+}
+
+/**
+ * KPI against volume: the sampled rows, the fitted line from the smallest window volume to the
+ * largest forecast volume, the SLA as a red rule, and the forecasts as diamonds with their 95 %
+ * prediction interval. Null when there is no fit to draw.
+ */
+export function scatterChartSpec(input: ScatterInput, title: string): TopLevelSpec | null {
+  const { kpi, volumeColumn } = input;
+  if (kpi.intercept === null || kpi.slope === null || input.points.length === 0) return null;
+  const lastForecast = kpi.forecasts[kpi.forecasts.length - 1];
+  const lineFrom = input.volumeRange.min;
+  const lineTo = Math.max(input.volumeRange.max, lastForecast?.volume ?? input.volumeRange.max);
+  const line = [lineFrom, lineTo].map((volume) => ({ volume, value: kpi.intercept! + kpi.slope! * volume }));
+  const x = { field: 'volume', type: 'quantitative' as const, title: volumeColumn, scale: { zero: false, round: true } };
+  const y = { field: 'value', type: 'quantitative' as const, title: withUnit(kpi.column, kpi.unit === '' ? '' : `(${kpi.unit})`), scale: { zero: false, round: true } };
+  const forecasts = kpi.forecasts.map((f) => ({ volume: f.volume, value: f.value, low: f.low, high: f.high }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 480,
+    height: 280,
+    title,
+    layer: [
+      // Thousands of dots: no per-dot aria label (the figure is one image with a table beside it), pixel-rounded positions.
+      { data: { values: input.points }, mark: { type: 'circle', size: 10, opacity: 0.35, color: '#57606a', aria: false }, encoding: { x, y } },
+      { data: { values: line }, mark: { type: 'line', color: '#0b57b0', strokeWidth: 2 }, encoding: { x, y } },
+      {
+        data: { values: [{ value: kpi.sla.value, label: `SLA ${slaText(kpi.sla, kpi.unit)}` }] },
+        layer: [
+          { mark: { type: 'rule', color: '#b42318', strokeDash: [6, 4], strokeWidth: 2 }, encoding: { y } },
+          { mark: { type: 'text', color: '#b42318', align: 'left', dx: 4, dy: -7, x: 0 }, encoding: { y, text: { field: 'label' } } },
+        ],
+      },
+      { data: { values: forecasts }, mark: { type: 'rule', color: '#8a5300', strokeWidth: 2 }, encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
+      { data: { values: forecasts }, mark: { type: 'point', shape: 'diamond', filled: true, size: 80, color: '#8a5300' }, encoding: { x, y } },
+    ],
+  } as TopLevelSpec;
+}
+
+function volumeRange(volume: Float64Array, indexes: Uint32Array): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const i of indexes) {
+    const v = volume[i]!;
+    if (!Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
+}
+
+/** "+2.1 % a month" with what it rests on, or why there is none. */
+export function growthSentence(analysis: CapacityAnalysis): string {
+  const { trend, mean } = analysis.volume;
+  const column = analysis.volumeColumn;
+  if (trend.growthPerMonth === null || mean === null) return `No volume trend: too few days of ${column} in the window.`;
+  const r2 = trend.r2 === null ? '' : `, R² ${trend.r2.toFixed(2)}`;
+  const pace = Math.abs(trend.growthPerMonth) < 0.0005 ? 'is flat' : `${trend.growthPerMonth > 0 ? 'grows' : 'shrinks'} by ${formatGrowth(Math.abs(trend.growthPerMonth)).slice(1)} a month`;
+  return `${column} ${pace} (a straight line through ${trend.n} daily means${r2}); window mean ${formatValue(mean)}.`;
+}
+
+/** Rows, sentences and the chart spec of one application's capacity analysis; `zone` cuts the window's dates. */
+export function capacityApplicationView(result: CapacityResult, zone: string): CapacityApplicationView {
+  const { analysis, series } = result;
+  const volume = series.columns[series.volumeColumn] ?? new Float64Array(0);
+  const indexes = windowIndexes(series.timestampMs, analysis.window);
+  const range = volumeRange(volume, indexes);
+  const baseVolume = analysis.volume.mean;
+  const windowDays = Math.round((analysis.window.toMs - analysis.window.fromMs) / 86_400_000);
+  const facts: StatRow[] = [
+    { label: 'Volume column', value: analysis.volumeColumn },
+    { label: 'Window', value: `${formatDay(analysis.window.fromMs, zone)} to ${formatDay(analysis.window.toMs, zone)} (${windowDays} days, ${formatValue(indexes.length)} rows)` },
+    { label: 'Mean volume (the forecasts grow from it)', value: baseVolume === null ? 'no volume in the window' : formatValue(baseVolume) },
+  ];
+  const kpis = analysis.kpis.map((kpi): CapacityKpiView => {
+    const column = series.columns[kpi.column] ?? new Float64Array(0);
+    const { points, step } = chartSample(volume, column, indexes);
+    const title = `${result.applicationName}: ${kpi.column} against ${analysis.volumeColumn}`;
+    const shown = step > 1 ? `one row in ${step} (${formatValue(points.length)} of ${formatValue(kpi.n)})` : `all ${formatValue(points.length)} rows`;
+    return {
+      column: kpi.column,
+      anchor: kpiAnchor(result.applicationId, kpi.column),
+      unit: kpi.unit,
+      slaText: slaText(kpi.sla, kpi.unit),
+      lowConfidence: kpi.lowConfidence,
+      sentence: describeKpiForecast(kpi, quotedGrowth),
+      headroomText: headroomText(kpi, baseVolume, analysis.volumeColumn),
+      breachText: breachText(kpi),
+      stats: statRows(kpi, analysis.volumeColumn, baseVolume),
+      forecasts: forecastRows(kpi),
+      chartTitle: title,
+      chartCaption: `Grey dots: ${shown} of the window, the line fitted on all of them (blue); red dashes: the SLA; diamonds: forecasts at +10, +25, +50 and +100 % volume with their 95 % prediction interval. The figures are in the tables below.`,
+      chartSpec: scatterChartSpec({ kpi, volumeColumn: analysis.volumeColumn, points, volumeRange: range }, title),
+    };
+  });
+  return { id: result.applicationId, name: result.applicationName, volumeColumn: analysis.volumeColumn, facts, growthSentence: growthSentence(analysis), kpis };
+}
+
+/** The id of a KPI's heading on the page, so the overview can link to it. */
+export function kpiAnchor(applicationId: string, column: string): string {
+  return `capacity-${applicationId}-${column}`;
+}
+
+export interface SummaryRow {
+  applicationId: string;
+  /** Fragment of the KPI's heading, without '#'. */
+  anchor: string;
+  applicationName: string;
+  column: string;
+  slaText: string;
+  atQuotedGrowth: string;
+  statusClass: string;
+  headroomText: string;
+  breachText: string;
+  confidence: string;
+}
+
+/** One row per application KPI, for the overview table at the top of /capacity/. */
+export function capacitySummary(results: readonly CapacityResult[]): SummaryRow[] {
+  return results.flatMap((result) =>
+    result.analysis.kpis.map((kpi) => {
+      const forecast = kpi.forecasts.find((f) => Math.abs(f.growth - quotedGrowth) < 1e-9);
+      return {
+        applicationId: result.applicationId,
+        anchor: kpiAnchor(result.applicationId, kpi.column),
+        applicationName: result.applicationName,
+        column: kpi.column,
+        slaText: slaText(kpi.sla, kpi.unit),
+        atQuotedGrowth: forecast === undefined ? 'no forecast' : `${withUnit(formatValue(forecast.value), kpi.unit)}: ${forecast.status}`,
+        statusClass: forecast === undefined ? 'status status-none' : forecast.status === 'breach' ? 'status status-red' : 'status status-green',
+        headroomText: kpi.headroom === null ? (kpi.slope === null ? 'unknown' : 'not reached') : kpi.headroom === 0 ? 'none' : formatGrowth(kpi.headroom),
+        breachText: kpi.breachMonth ?? '—',
+        confidence: kpi.lowConfidence ? 'low' : 'adequate',
+      };
+    }),
+  );
+}
+
+/** The view with each KPI's chart rendered to SVG markup. */
+export async function withCharts(view: CapacityApplicationView) {
+  const kpis = await Promise.all(
+    view.kpis.map(async (kpi) => ({ ...kpi, chartSvg: kpi.chartSpec === null ? '' : await renderChart(kpi.chartSpec, kpi.chartTitle) })),
+  );
+  return { ...view, kpis };
+}
+
+export type RenderedCapacityView = Awaited<ReturnType<typeof withCharts>>;
+
+const renderedOfBuild = new Map<string, Promise<RenderedCapacityView>>();
+
+/**
+ * An application's capacity view with charts, rendered once per build however many pages show
+ * it; null when the application declares no capacity data.
+ */
+export function capacitySectionOfBuild(applicationId: string): Promise<RenderedCapacityView> | null {
+  const result = capacityOfBuild().find((one) => one.applicationId === applicationId);
+  if (result === undefined) return null;
+  let rendered = renderedOfBuild.get(applicationId);
+  if (rendered === undefined) {
+    rendered = withCharts(capacityApplicationView(result, repository().site.reportingTimezone));
+    renderedOfBuild.set(applicationId, rendered);
+  }
+  return rendered;
+}
+
+// ---- JSON ---------------------------------------------------------------------------------
+
+/** `/api/v1/capacity.json`: every application's regression per KPI, full precision. */
+export function capacityJson(results: readonly CapacityResult[], asOfMs: number) {
+  return {
+    asOf: isoInstant(asOfMs),
+    applications: results.map(({ applicationId, analysis }) => ({
+      id: applicationId,
+      volume: { column: analysis.volumeColumn, mean: analysis.volume.mean, growthPerMonth: analysis.volume.trend.growthPerMonth },
+      kpis: analysis.kpis.map((kpi) => ({
+        column: kpi.column,
+        unit: kpi.unit,
+        sla: kpi.sla.kind === 'max' ? { max: kpi.sla.value } : { min: kpi.sla.value },
+        n: kpi.n,
+        intercept: kpi.intercept,
+        slope: kpi.slope,
+        r2: kpi.r2,
+        r: kpi.r,
+        elasticity: kpi.elasticity,
+        headroom: kpi.headroom,
+        lowConfidence: kpi.lowConfidence,
+        breachMonth: kpi.breachMonth,
+        forecasts: kpi.forecasts.map(({ growth, volume, value, low, high, status }) => ({ growth, volume, value, low, high, status })),
+      })),
+    })),
+  };
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { describeKpiForecast, type CapacitySeries } from '../../src/core/capacity.ts';
+import {
+  analyseAllCapacity,
+  breachText,
+  capacityApplicationView,
+  capacityJson,
+  capacitySummary,
+  chartSample,
+  formatGrowth,
+  formatValue,
+  headroomText,
+  maxChartPoints,
+  windowIndexes,
+} from '../../src/site/views/capacity.ts';
+
+const HOUR_MS = 3_600_000;
+const START = Date.UTC(2026, 7, 1);
+
+/** Hourly rows: volume cycles 1,000–1,999 trades, latency = 50 + 0.1 × trades + a small wobble. */
+function series(rows: number): CapacitySeries {
+  const timestampMs = Float64Array.from({ length: rows }, (_, k) => START + k * HOUR_MS);
+  const trades = Float64Array.from({ length: rows }, (_, k) => 1000 + ((k * 37) % 1000));
+  const latency = Float64Array.from(trades, (v, k) => 50 + 0.1 * v + (k % 2 === 0 ? 1 : -1));
+  return {
+    applicationId: 'settlement',
+    volumeColumn: 'trades',
+    timestampMs,
+    columns: { trades, p95_ms: latency },
+    kpis: [{ column: 'p95_ms', unit: 'ms', sla: { max: 250 } }],
+    windowDays: 90,
+  };
+}
+
+describe('sampling', () => {
+  it('keeps the window rows, fromMs excluded and toMs included', () => {
+    const t = Float64Array.from([1, 2, 3, 4, 5]);
+    expect([...windowIndexes(t, { fromMs: 2, toMs: 4 })]).toEqual([2, 3]);
+  });
+
+  it('takes every n-th usable row so at most the limit is drawn, skipping missing values', () => {
+    const volume = Float64Array.from([1, 2, Number.NaN, 4, 5, 6, 7]);
+    const kpi = Float64Array.from([10, 20, 30, 40, Number.NaN, 60, 70]);
+    const all = Uint32Array.from([0, 1, 2, 3, 4, 5, 6]);
+    expect(chartSample(volume, kpi, all, 10)).toEqual({
+      points: [1, 2, 4, 6, 7].map((v) => ({ volume: v, value: v * 10 })),
+      step: 1,
+    });
+    expect(chartSample(volume, kpi, all, 2)).toEqual({ points: [{ volume: 1, value: 10 }, { volume: 6, value: 60 }], step: 3 });
+  });
+});
+
+describe('formatting', () => {
+  it('shows four significant digits, powers of ten for tiny slopes, growth with one decimal', () => {
+    expect(formatValue(12345.6)).toBe('12,350');
+    expect(formatValue(0.012345)).toBe('0.01235');
+    expect(formatValue(6.7874e-8)).toBe('6.787 × 10⁻⁸');
+    expect(formatValue(0)).toBe('0');
+    expect([formatGrowth(0.5), formatGrowth(0.0361), formatGrowth(-0.1)]).toEqual(['+50 %', '+3.6 %', '−10 %']);
+  });
+});
+
+describe('capacity views', () => {
+  const asOfMs = START + 3000 * HOUR_MS;
+  const results = analyseAllCapacity([series(3000)], [{ id: 'settlement', name: 'Settlement' }], asOfMs);
+  const kpi = results[0]!.analysis.kpis[0]!;
+
+  it('fits on every window row but draws at most the chart limit', () => {
+    const view = capacityApplicationView(results[0]!, 'UTC');
+    expect(kpi.n).toBe(2160);
+    const spec = view.kpis[0]!.chartSpec as { layer: { data?: { values: unknown[] } }[] };
+    expect(spec.layer[0]!.data!.values).toHaveLength(1080);
+    expect(view.kpis[0]!.chartCaption).toMatch(/^Grey dots: one row in 2 \(1,080 of 2,160\)/);
+    expect(1080).toBeLessThanOrEqual(maxChartPoints);
+  });
+
+  it('quotes the core sentence at +50 % and lists the statistics', () => {
+    const view = capacityApplicationView(results[0]!, 'UTC').kpis[0]!;
+    expect(view.sentence).toBe(describeKpiForecast(kpi, 0.5));
+    expect(view.stats.map((row) => row.label)).toEqual([
+      'Rows fitted (n)',
+      'Fitted line',
+      'Intercept (a)',
+      'Slope (b)',
+      'R²',
+      'Pearson r',
+      'Elasticity at the means',
+      'Residual standard error',
+      'SLA',
+      'Headroom',
+      'Projected breach month',
+      'Confidence',
+    ]);
+    expect(view.stats[1]!.value).toBe('p95_ms = 50.01 + 0.09999 × trades');
+    expect(view.forecasts.map((row) => row.growthText)).toEqual(['+10 %', '+25 %', '+50 %', '+100 %']);
+    expect(view.forecasts[3]!.status).toBe('breach');
+  });
+
+  it('puts every KPI in the overview with its status at +50 % (here past the SLA)', () => {
+    expect(capacitySummary(results)).toEqual([
+      expect.objectContaining({ anchor: 'capacity-settlement-p95_ms', column: 'p95_ms', slaText: '≤ 250 ms', statusClass: 'status status-red', headroomText: '+33.4 %', confidence: 'adequate' }),
+    ]);
+  });
+
+  it('words headroom and breach for the cases the core returns', () => {
+    expect(headroomText({ ...kpi, headroom: 0 }, 1500, 'trades')).toBe('none: the fitted KPI is already at or past its SLA');
+    expect(headroomText({ ...kpi, headroom: null }, 1500, 'trades')).toBe('not reached: the KPI does not move towards its SLA as volume grows');
+    expect(headroomText({ ...kpi, headroom: 0.25 }, 1500, 'trades')).toBe('+25 % volume (to 1,875 trades)');
+    expect(breachText({ ...kpi, headroom: 0.25, breachMonth: null })).toBe('not projected: the volume is not growing');
+    expect(breachText({ ...kpi, headroom: 0, breachMonth: '2026-11' })).toBe('2026-11 (already reached)');
+  });
+
+  it('writes the JSON with the documented keys', () => {
+    const body = capacityJson(results, asOfMs);
+    expect(body.asOf).toBe('2026-12-04T00:00:00.000Z');
+    const app = body.applications[0]!;
+    expect(Object.keys(app)).toEqual(['id', 'volume', 'kpis']);
+    expect(Object.keys(app.volume)).toEqual(['column', 'mean', 'growthPerMonth']);
+    expect(app.kpis[0]).toMatchObject({ column: 'p95_ms', unit: 'ms', sla: { max: 250 }, n: 2160, lowConfidence: false });
+    expect(app.kpis[0]!.slope).toBeCloseTo(0.1, 4);
+    expect(Object.keys(app.kpis[0]!.forecasts[0]!)).toEqual(['growth', 'volume', 'value', 'low', 'high', 'status']);
+  });
+});
