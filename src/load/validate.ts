@@ -21,7 +21,8 @@ const typeNames: Record<string, string> = {
 
 /** What a failed issue expected, in words a record author reads. */
 function expectation(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return typeNames[issue.expected] ?? issue.expected;
+  // A schema's own type message ("expected a timestamp with offset, …") says more than the type's name.
+  if (issue.code === 'invalid_type') return isDefaultMessage(issue.message) ? (typeNames[issue.expected] ?? issue.expected) : issue.message.replace(/^expected /, '');
   if (issue.code === 'invalid_value') return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   return issue.message.replace(/^expected /, '');
 }
