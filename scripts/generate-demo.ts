@@ -1,0 +1,228 @@
+/**
+ * Writes the demo content repository (or a benchmark corpus): `content/` and `data/` under
+ * the root are deleted and rewritten. Same arguments, same bytes.
+ *
+ *   node scripts/generate-demo.ts [--root DIR] [--size demo|small|large] [--seed N] [--end 2026-11-24]
+ */
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Application, Calendar, Catalogue } from './demo/catalogue.ts';
+import { buildCatalogue } from './demo/catalogue.ts';
+import { generateChanges } from './demo/changes.ts';
+import type { GenerationContext } from './demo/context.ts';
+import { createContext } from './demo/context.ts';
+import { toYaml } from './demo/emit.ts';
+import { loadHandwritten } from './demo/handwritten.ts';
+import { assignIds, parseRecordId } from './demo/ids.ts';
+import { generateIncidents } from './demo/incidents.ts';
+import { addMonthsUtc, parseInstant, startOfMonthUtc } from './demo/instants.ts';
+import { ensureAgenda, linkFollowUps, planFollowUps } from './demo/problems.ts';
+import { changeFile, incidentFile, postmortemFile, problemFile } from './demo/records.ts';
+import { createRandom, deriveSeed } from './demo/random.ts';
+import { writeCapacity } from './demo/capacity.ts';
+import { writeTimeTracking } from './demo/time-tracking.ts';
+
+interface SizeProfile {
+  applications: number;
+  months: number;
+  incidents: number;
+  changes: number;
+  problems: number;
+  postmortems: number;
+  timeRows: number;
+  /** Undefined: hourly rows over the whole history. */
+  capacityRows: number | undefined;
+  extraPeople: number;
+  extraCapacityShare: number;
+}
+
+const SIZES: Record<'demo' | 'small' | 'large', SizeProfile> = {
+  demo: { applications: 6, months: 18, incidents: 177, changes: 75, problems: 20, postmortems: 12, timeRows: 24_000, capacityRows: undefined, extraPeople: 0, extraCapacityShare: 0 },
+  small: { applications: 5, months: 60, incidents: 2_000, changes: 500, problems: 100, postmortems: 100, timeRows: 50_000, capacityRows: 200_000, extraPeople: 0, extraCapacityShare: 0 },
+  large: { applications: 50, months: 60, incidents: 20_000, changes: 5_000, problems: 1_000, postmortems: 1_000, timeRows: 500_000, capacityRows: 2_000_000, extraPeople: 120, extraCapacityShare: 0.5 },
+};
+
+const SCRIPTS_DIR = dirname(fileURLToPath(import.meta.url));
+const HANDWRITTEN_DIR = join(SCRIPTS_DIR, 'demo', 'handwritten');
+
+function isSize(value: string): value is keyof typeof SIZES {
+  return value === 'demo' || value === 'small' || value === 'large';
+}
+
+function calendarYaml(calendar: Calendar): unknown {
+  return calendar === '24x7' ? '24x7' : calendar.map((window) => ({ timezone: window.timezone, days: window.days, hours: window.hours }));
+}
+
+function applicationYaml(app: Application): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id: app.id,
+    name: app.name,
+    team: app.team,
+    target: app.target,
+    calendar: calendarYaml(app.calendar),
+    regions: app.regions,
+    components: app.components.map((profile) => profile.id),
+    excludeMaintenance: app.excludeMaintenance,
+    support: app.support,
+  };
+  if (app.capacity !== undefined) {
+    out['capacity'] = {
+      file: app.capacity.file,
+      volume: app.capacity.volume,
+      windowDays: 90,
+      kpis: app.capacity.kpis.map((kpi) => ({ column: kpi.column, unit: kpi.unit, sla: kpi.sla })),
+    };
+  }
+  return out;
+}
+
+function writeCatalogues(root: string, catalogue: Catalogue): void {
+  const data = join(root, 'data');
+  const site = {
+    title: 'Northwind FX Production Support',
+    baseUrl: 'https://ops.northwind.example/',
+    base: '/',
+    reportingTimezone: 'UTC',
+    fteHoursPerMonth: 140,
+    changeLeadDays: 5,
+    updateCadenceMinutes: 15,
+    staleReviewDays: 92,
+  };
+  writeFileSync(join(data, 'site.yaml'), toYaml(site));
+  writeFileSync(join(data, 'applications.yaml'), toYaml(catalogue.applications.map(applicationYaml)));
+  writeFileSync(
+    join(data, 'teams.yaml'),
+    toYaml(catalogue.teams.map((team) => ({ ...team, rotation: calendarYaml(team.rotation) }))),
+  );
+  writeFileSync(join(data, 'customers.yaml'), toYaml(catalogue.customers));
+}
+
+function recordWriter(root: string): (kind: string, id: string, text: string) => void {
+  const made = new Set<string>();
+  return (kind, id, text) => {
+    const directory = join(root, 'content', kind, String(parseRecordId(id).year));
+    if (!made.has(directory)) {
+      mkdirSync(directory, { recursive: true });
+      made.add(directory);
+    }
+    writeFileSync(join(directory, `${id}.md`), text);
+  };
+}
+
+export interface GenerationSummary {
+  root: string;
+  size: string;
+  incidents: number;
+  changes: number;
+  problems: number;
+  postmortems: number;
+  timeRows: number;
+  capacityRows: number;
+  milliseconds: number;
+}
+
+export function generateCorpus(options: { root: string; size: keyof typeof SIZES; seed: number; endMs: number }): GenerationSummary {
+  const began = performance.now();
+  const profile = SIZES[options.size];
+  const startMs = addMonthsUtc(startOfMonthUtc(options.endMs), -(profile.months - 1));
+  const catalogue = buildCatalogue(createRandom(deriveSeed(options.seed, 'catalogue')), {
+    applicationCount: profile.applications,
+    endMs: options.endMs,
+    extraPeople: profile.extraPeople,
+    extraCapacityShare: profile.extraCapacityShare,
+  });
+  const context: GenerationContext = createContext(options.seed, startMs, options.endMs, catalogue);
+  const handwritten = loadHandwritten(HANDWRITTEN_DIR);
+  const latestHandwritten = Math.max(...handwritten.incidents.map((incident) => incident.startedMs));
+  if (latestHandwritten > options.endMs) {
+    process.stderr.write(`warning: hand-written incidents run past --end; they assume the default end date\n`);
+  }
+
+  const generatedChanges = generateChanges(context, profile.changes - handwritten.changes.length);
+  const changes = [...generatedChanges, ...handwritten.changes];
+  assignIds(changes, 'CHG', (change) => change.submittedMs);
+
+  const generatedIncidents = generateIncidents(context, profile.incidents - handwritten.incidents.length, generatedChanges);
+  const incidents = [...generatedIncidents, ...handwritten.incidents];
+  assignIds(incidents, 'INC', (incident) => incident.startedMs);
+
+  const plan = planFollowUps(context, incidents, profile.problems - handwritten.problems.length, profile.postmortems - handwritten.postmortems.length);
+  assignIds([...plan.problems, ...handwritten.problems], 'PRB', (problem) => problem.openedMs);
+  assignIds([...plan.postmortems, ...handwritten.postmortems], 'PM', (postmortem) => postmortem.dateMs);
+  linkFollowUps(context, plan);
+  ensureAgenda(context, plan.problems);
+  const incidentsById = new Map(incidents.map((incident) => [incident.id, incident]));
+  for (const problem of handwritten.problems) {
+    const first = incidentsById.get(problem.incidents[0] ?? '');
+    problem.application = first?.applications[0] ?? '';
+    problem.component = first?.component ?? '';
+  }
+
+  const root = options.root;
+  rmSync(join(root, 'content'), { recursive: true, force: true });
+  rmSync(join(root, 'data'), { recursive: true, force: true });
+  for (const folder of ['data/time', 'data/capacity', 'content/incidents', 'content/changes', 'content/problems', 'content/postmortems']) {
+    mkdirSync(join(root, folder), { recursive: true });
+  }
+  writeCatalogues(root, catalogue);
+
+  const write = recordWriter(root);
+  for (const incident of generatedIncidents) write('incidents', incident.id, incidentFile(context, incident));
+  for (const change of generatedChanges) write('changes', change.id, changeFile(context, change));
+  for (const problem of plan.problems) write('problems', problem.id, problemFile(context, problem));
+  const problemsById = new Map(plan.problems.map((problem) => [problem.id, problem]));
+  for (const postmortem of plan.postmortems) write('postmortems', postmortem.id, postmortemFile(context, postmortem, incidentsById, problemsById));
+  for (const file of handwritten.files) {
+    const target = join(root, file.relativePath);
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(file.absolutePath, target);
+  }
+
+  const time = writeTimeTracking(context, join(root, 'data', 'time'), profile.timeRows, {
+    incidents,
+    changes,
+    problems: [...plan.problems, ...handwritten.problems],
+  });
+  const capacity = writeCapacity(context, join(root, 'data', 'capacity'), profile.capacityRows);
+
+  return {
+    root,
+    size: options.size,
+    incidents: incidents.length,
+    changes: changes.length,
+    problems: plan.problems.length + handwritten.problems.length,
+    postmortems: plan.postmortems.length + handwritten.postmortems.length,
+    timeRows: time.rows,
+    capacityRows: capacity.rows,
+    milliseconds: Math.round(performance.now() - began),
+  };
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      root: { type: 'string' },
+      size: { type: 'string', default: 'demo' },
+      seed: { type: 'string', default: '20261125' },
+      end: { type: 'string', default: '2026-11-24' },
+    },
+    strict: true,
+  });
+  const size = values.size ?? 'demo';
+  if (!isSize(size)) throw new Error(`--size must be demo, small or large, not ${size}`);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, not ${values.seed}`);
+  const endText = values.end ?? '2026-11-24';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(endText)) throw new Error(`--end must be a date like 2026-11-24, not ${endText}`);
+  const root = resolve(values.root ?? join(SCRIPTS_DIR, '..'));
+  const summary = generateCorpus({ root, size, seed, endMs: parseInstant(`${endText}T23:59:00Z`) });
+  process.stdout.write(
+    `${summary.size} corpus in ${summary.root}: ${summary.incidents} incidents, ${summary.changes} changes, ` +
+      `${summary.problems} problems, ${summary.postmortems} post-mortems, ${summary.timeRows} time rows, ` +
+      `${summary.capacityRows} capacity rows (${summary.milliseconds} ms)\n`,
+  );
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
