@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const asOf = process.env.OPSLEDGER_AS_OF ?? '2026-11-24T12:00:00Z';
+const asOf = process.env.OPSLEDGER_AS_OF ?? '2026-11-25T00:00:00Z';
 const args = process.argv.slice(2);
 const sizeArg = args.includes('--size') ? args[args.indexOf('--size') + 1] : args.find((a) => a.startsWith('--size='))?.split('=')[1];
 const sizes = sizeArg ? [sizeArg] : ['small', 'large'];

@@ -7,7 +7,7 @@ import { monthOf, monthsBetween, reportInterval } from '../../src/core/period.ts
 import { analyseCapacity } from '../../src/core/capacity.ts';
 import { bucketEffortByMonth, effortBreakdown } from '../../src/core/hotspots.ts';
 
-const asOfMs = Date.parse(process.env.OPSLEDGER_AS_OF ?? '2026-11-24T12:00:00Z');
+const asOfMs = Date.parse(process.env.OPSLEDGER_AS_OF ?? '2026-11-25T00:00:00Z');
 const { repository, diagnostics } = loadRepository(resolveRoot());
 if (diagnostics.length > 0) {
   console.error(`${diagnostics.length} validation errors`);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const defaultAsOf = '2026-11-24T12:00:00Z';
+// Just after the demo data ends (2026-11-24), so the demo's November is a full month to date.
+export const defaultAsOf = '2026-11-25T00:00:00Z';
 
 export interface BuildResult {
   status: number | null;

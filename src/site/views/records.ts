@@ -14,9 +14,9 @@ export interface IncidentRow {
   year: string;
 }
 
-/** Minutes from impact start to restore, or to as-of while open. */
+/** Minutes from impact start to restore, or to as-of while open (0 for an incident dated after as-of). */
 export function incidentDurationMinutes(incident: Incident, asOfMs: number): number {
-  return ((incident.restored ?? asOfMs) - incident.started) / 60_000;
+  return Math.max(0, (incident.restored ?? asOfMs) - incident.started) / 60_000;
 }
 
 export function incidentRow(incident: Incident, timeZone: string, asOfMs: number): IncidentRow {
