@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { readSiteConfig } from './src/load/site-config.ts';
 import { opsledgerValidation } from './src/site/integration.ts';
+import { opsledgerAfterBuild } from './src/site/after-build.ts';
 
 // base and site come from the content repository's data/site.yaml, so a team serving
 // under a sub-path (e.g. /ops/) changes one file, not the build.
@@ -15,5 +16,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   compressHTML: true,
-  integrations: [opsledgerValidation()],
+  integrations: [opsledgerValidation(), opsledgerAfterBuild()],
 });

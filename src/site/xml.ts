@@ -1,0 +1,28 @@
+// Text for XML documents (RSS, sitemap, SVG badges): escaped, and stripped of characters XML 1.0 cannot carry.
+
+// Control characters other than tab, newline and carriage return, lone surrogates and U+FFFE/U+FFFF.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text safe inside an XML element or a double- or single-quoted attribute.
+ *
+ * @example escapeXml('Q&A <ops> "x"') // 'Q&amp;A &lt;ops&gt; &quot;x&quot;'
+ */
+export function escapeXml(text: string): string {
+  return text
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/**
+ * An instant as RSS wants it (RFC 822 with a four-digit year, always GMT).
+ *
+ * @example rfc822Date(Date.parse('2026-11-24T12:00:00Z')) // 'Tue, 24 Nov 2026 12:00:00 GMT'
+ */
+export function rfc822Date(ms: number): string {
+  return new Date(ms).toUTCString();
+}
