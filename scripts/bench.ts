@@ -73,9 +73,11 @@ function directoryStats(dir: string): { pages: number; bytes: number; files: num
 
 function benchSize(size: string) {
   const root = mkdtempSync(path.join(os.tmpdir(), `opsledger-bench-${size}-`));
-  const outDir = path.join(root, 'dist');
+  // Inside the project: Astro's render bundle lands beside the output and must resolve node_modules.
+  const outDir = path.join(projectRoot, 'bench-output', `dist-${size}`);
+  rmSync(outDir, { recursive: true, force: true });
   console.error(`[${size}] generating corpus into ${root}`);
-  const generated = measure(`generate-${size}`, ['scripts/generate-demo.ts', '--root', root, '--size', size], {});
+  const generated = measure(`generate-${size}`, [path.join(projectRoot, 'scripts/generate-demo.ts'), '--root', root, '--size', size], {});
   const env = { OPSLEDGER_ROOT: root };
   const steps: Step[] = [];
   const repeated = (name: string, command: string[]) => {
@@ -86,13 +88,13 @@ function benchSize(size: string) {
     }
     steps.push({ name, runs, seconds: median(runs.map((r) => r.seconds)), peakRssMiB: Math.max(...runs.map((r) => r.peakRssMiB)), ratioToLowerBound: null });
   };
-  repeated('lower bound (read + parse)', ['scripts/bench/lower-bound.ts']);
-  repeated('load + validate + compute', ['scripts/bench/compute.ts']);
-  repeated('npm run check', ['src/cli/check.ts']);
+  repeated('lower bound (read + parse)', [path.join(projectRoot, 'scripts/bench/lower-bound.ts')]);
+  repeated('load + validate + compute', [path.join(projectRoot, 'scripts/bench/compute.ts')]);
+  repeated('npm run check', [path.join(projectRoot, 'src/cli/check.ts')]);
   let site = { pages: 0, bytes: 0, files: 0 };
   if (!skipBuild) {
     console.error(`[${size}] full build`);
-    const run = measure(`${size}-build`, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], env);
+    const run = measure(`${size}-build`, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], env);
     steps.push({ name: 'full build', runs: [run], seconds: run.seconds, peakRssMiB: run.peakRssMiB, ratioToLowerBound: null });
     site = directoryStats(outDir);
   }
@@ -100,6 +102,7 @@ function benchSize(size: string) {
   for (const step of steps) step.ratioToLowerBound = step.seconds / floor;
   const corpus = directoryStats(root);
   rmSync(root, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
   return { size, generateSeconds: generated.seconds, corpusFiles: corpus.files - site.files, steps, pagesEmitted: site.pages, distBytes: site.bytes, distFiles: site.files };
 }
 

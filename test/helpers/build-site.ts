@@ -1,11 +1,14 @@
 // Runs the real `astro build` for a content root into its own output folder, as `npm run build` would.
 import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Just after the demo data ends (2026-11-24), so the demo's November is a full month to date.
 export const defaultAsOf = '2026-11-25T00:00:00Z';
+
+let builds = 0;
 
 export interface BuildResult {
   status: number | null;
@@ -20,13 +23,27 @@ export function buildSite(options: { root?: string; outDir: string; asOf?: strin
     OPSLEDGER_AS_OF: options.asOf ?? defaultAsOf,
     ...options.env,
   };
-  if (options.root) env.OPSLEDGER_ROOT = options.root;
-  else delete env.OPSLEDGER_ROOT;
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', options.outDir], {
+  env.OPSLEDGER_ROOT = options.root ?? projectRoot;
+  // Astro writes its intermediate render bundle inside the output folder only when that folder lies
+  // within the project (elsewhere it shares <cwd>/.astro, and parallel builds delete each other's
+  // bundles; the bundle also needs the project's node_modules). So every build gets its own folder
+  // under test-output/builds/ and is moved to the requested place afterwards.
+  const outDir = path.resolve(options.outDir);
+  const buildDir = outDir.startsWith(projectRoot + path.sep) ? outDir : path.join(projectRoot, 'test-output/builds', `${path.basename(outDir)}-${process.pid}-${++builds}`);
+  rmSync(buildDir, { recursive: true, force: true });
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', buildDir], {
     cwd: projectRoot,
     env,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir: options.outDir };
+  if (buildDir !== outDir) {
+    rmSync(outDir, { recursive: true, force: true });
+    if (existsSync(buildDir)) {
+      mkdirSync(path.dirname(outDir), { recursive: true });
+      cpSync(buildDir, outDir, { recursive: true });
+      rmSync(buildDir, { recursive: true, force: true });
+    }
+  }
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }
