@@ -56,13 +56,32 @@ export function windowMinutes(window: WeeklyWindow): { startMinute: number; endM
   return { startMinute: toMinutes(start), endMinute: toMinutes(end) };
 }
 
+const offsetCache = new Map<string, number>();
+
+/**
+ * The local weekday and minute of the day of an instant in a zone. Offsets are looked up
+ * once per zone and UTC hour: the zones used here change offset only on whole UTC hours.
+ */
+function localClock(ms: number, zone: string): { day: Weekday; minute: number } {
+  const hourStart = Math.floor(ms / HOUR_MS) * HOUR_MS;
+  const key = `${zone}|${hourStart}`;
+  let offsetMinutes = offsetCache.get(key);
+  if (offsetMinutes === undefined) {
+    offsetMinutes = DateTime.fromMillis(hourStart, { zone }).offset;
+    offsetCache.set(key, offsetMinutes);
+  }
+  const local = new Date(ms + offsetMinutes * MINUTE_MS);
+  return {
+    day: LUXON_WEEKDAY[(local.getUTCDay() + 6) % 7] ?? 'mon',
+    minute: local.getUTCHours() * 60 + local.getUTCMinutes(),
+  };
+}
+
 /** Whether an instant falls inside one of the weekly windows, read in each window's own zone. */
 export function isInsideWindows(ms: number, windows: readonly WeeklyWindow[]): boolean {
   for (const window of windows) {
-    const local = DateTime.fromMillis(ms, { zone: window.timezone });
-    const day = LUXON_WEEKDAY[local.weekday - 1];
-    if (day === undefined || !window.days.includes(day)) continue;
-    const minute = local.hour * 60 + local.minute;
+    const { day, minute } = localClock(ms, window.timezone);
+    if (!window.days.includes(day)) continue;
     const { startMinute, endMinute } = windowMinutes(window);
     if (minute >= startMinute && minute < endMinute) return true;
   }

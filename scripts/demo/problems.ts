@@ -125,16 +125,28 @@ export function planFollowUps(
   const generated = incidents.filter((incident) => !incident.handwritten);
   const byTime = generated.slice().sort((a, b) => a.startedMs - b.startedMs);
 
-  const severe = byTime.filter((incident) => (incident.severity === 'SEV1' || incident.severity === 'SEV2') && (incident.restoredMs ?? context.endMs) < context.endMs - 3 * DAY_MS);
-  const fallback = byTime.filter((incident) => incident.severity === 'SEV3' && incident.cluster === undefined && (incident.restoredMs ?? context.endMs) < context.endMs - 3 * DAY_MS);
-  const reviewed = [...severe, ...random.shuffle(fallback)].slice(0, postmortemCount).sort((a, b) => a.startedMs - b.startedMs);
+  const isReviewable = (incident: IncidentDraft): boolean => (incident.restoredMs ?? context.endMs) < context.endMs - 3 * DAY_MS;
+  // Every SEV1 gets a post-mortem first, then SEV2s spread over the whole period, then a few SEV3s.
+  const sev1 = byTime.filter((incident) => incident.severity === 'SEV1' && isReviewable(incident));
+  const sev2 = byTime.filter((incident) => incident.severity === 'SEV2' && isReviewable(incident));
+  const sev3 = byTime.filter((incident) => incident.severity === 'SEV3' && incident.cluster === undefined && isReviewable(incident));
+  const chosen = random.sample(sev1, postmortemCount);
+  chosen.push(...random.sample(sev2, postmortemCount - chosen.length));
+  chosen.push(...random.sample(sev3, postmortemCount - chosen.length));
+  const reviewed = chosen.sort((a, b) => a.startedMs - b.startedMs);
+  const reviewedSet = new Set(reviewed);
+  const position = new Map(byTime.map((incident, index) => [incident, index]));
 
   const postmortems: PostmortemDraft[] = [];
   const postmortemIncidents: IncidentDraft[][] = [];
   for (const incident of reviewed) {
-    const related = byTime.filter(
-      (other) => other !== incident && other.applications[0] === incident.applications[0] && Math.abs(other.startedMs - incident.startedMs) < DAY_MS && !reviewed.includes(other),
-    );
+    const related: IncidentDraft[] = [];
+    const at = position.get(incident) ?? 0;
+    for (let index = at + 1; index < byTime.length; index++) {
+      const other = byTime[index];
+      if (other === undefined || other.startedMs - incident.startedMs >= DAY_MS) break;
+      if (other.applications[0] === incident.applications[0] && !reviewedSet.has(other)) related.push(other);
+    }
     const covered = [incident, ...related.slice(0, 1)];
     const dateMs = utcDayStart(Math.min((incident.restoredMs ?? incident.startedMs) + random.int(2, 9) * DAY_MS, context.endMs));
     const app = requireApp(context, incident.applications[0] ?? '');
