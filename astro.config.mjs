@@ -17,4 +17,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   compressHTML: true,
   integrations: [opsledgerValidation(), opsledgerAfterBuild()],
+  // url() and absoluteUrl() (src/site/urls.ts) read the location from here, never from environment variables.
+  vite: { define: { __OPSLEDGER_SITE__: JSON.stringify({ baseUrl: siteConfig.baseUrl, base: siteConfig.base }) } },
 });

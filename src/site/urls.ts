@@ -1,8 +1,11 @@
 // Every internal link goes through here so the site works under a sub-path (site.yaml `base`).
-// import.meta.env exists only inside the Vite build; build hooks pass base and baseUrl themselves.
-const env = import.meta.env as ImportMetaEnv | undefined;
-const base = withTrailingSlash(env?.BASE_URL ?? '/');
-const site = env?.SITE ?? 'https://example.org/';
+// The build bakes the site's location in (astro.config.mjs `vite.define`); outside the build (unit tests,
+// build hooks) it is absent and hooks pass theirs. Not import.meta.env.BASE_URL/SITE: in server code Astro
+// lets any environment variable of the same name (BASE_URL is a common one) replace the configured value.
+declare const __OPSLEDGER_SITE__: { baseUrl: string; base: string } | undefined;
+const built = typeof __OPSLEDGER_SITE__ === 'undefined' ? undefined : __OPSLEDGER_SITE__;
+const base = withTrailingSlash(built?.base ?? '/');
+const site = built?.baseUrl ?? 'https://example.org/';
 
 function withTrailingSlash(path: string): string {
   return path.endsWith('/') ? path : `${path}/`;
