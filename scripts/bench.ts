@@ -78,6 +78,7 @@ function benchSize(size: string) {
   rmSync(outDir, { recursive: true, force: true });
   console.error(`[${size}] generating corpus into ${root}`);
   const generated = measure(`generate-${size}`, [path.join(projectRoot, 'scripts/generate-demo.ts'), '--root', root, '--size', size], {});
+  const corpus = directoryStats(root);
   const env = { OPSLEDGER_ROOT: root };
   const steps: Step[] = [];
   const repeated = (name: string, command: string[]) => {
@@ -100,10 +101,9 @@ function benchSize(size: string) {
   }
   const floor = steps[0]!.seconds;
   for (const step of steps) step.ratioToLowerBound = step.seconds / floor;
-  const corpus = directoryStats(root);
   rmSync(root, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
-  return { size, generateSeconds: generated.seconds, corpusFiles: corpus.files - site.files, steps, pagesEmitted: site.pages, distBytes: site.bytes, distFiles: site.files };
+  return { size, generateSeconds: generated.seconds, corpusFiles: corpus.files, steps, pagesEmitted: site.pages, distBytes: site.bytes, distFiles: site.files };
 }
 
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };

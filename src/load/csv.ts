@@ -1,37 +1,39 @@
 // CSV exports: each row validated with its schema, errors located by file and line.
 import { parse } from 'csv-parse/sync';
-import { csvNumberSchema, timeColumns, timeRowSchema, timestampSchema, type TimeEntry } from '../schema/index.ts';
+import { parseCsvNumber, parseTimestamp, timeColumns, timeRowSchema, type TimeEntry } from '../schema/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
 interface CsvRecord {
   record: string[];
-  info: { lines: number };
-  raw: string;
+  /** File line on which the record ends (its own line for one-line records). */
+  line: number;
 }
 
 function csvError(file: string, line: number, column: number, field: string, message: string): Diagnostic {
   return { file, line, column, severity: 'error', rule: 'csv', field, message };
 }
 
-/** 1-based column of cell `index` in a raw CSV line (quoted cells with commas are rare in exports; good enough to point at). */
-function cellColumn(raw: string, index: number): number {
+/** 1-based column of cell `index`, from the cells before it (exact for unquoted exports, close for quoted ones). */
+function cellColumn(cells: readonly string[], index: number): number {
   let column = 1;
-  let inQuotes = false;
-  let cell = 0;
-  for (let i = 0; i < raw.length && cell < index; i++) {
-    const ch = raw[i];
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (ch === ',' && !inQuotes) {
-      cell++;
-      column = i + 2;
-    }
-  }
+  for (let i = 0; i < index && i < cells.length; i++) column += cells[i]!.length + 1;
   return column;
 }
 
 function parseCsv(file: string, text: string): { header: string[]; rows: CsvRecord[] } | Diagnostic {
   try {
-    const rows = parse(text, { bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as unknown as CsvRecord[];
+    // Line numbers come from the parser's own context; no per-row info object is built.
+    const rows: CsvRecord[] = [];
+    parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: false,
+      on_record: (record: string[], context: { lines: number }) => {
+        rows.push({ record, line: context.lines });
+        return null;
+      },
+    });
     const first = rows.shift();
     if (!first) return csvError(file, 1, 1, '', 'empty CSV: the first line must be the header');
     return { header: first.record.map((h) => h.trim()), rows };
@@ -44,7 +46,7 @@ function parseCsv(file: string, text: string): { header: string[]; rows: CsvReco
 function checkHeader(file: string, header: string[], expected: readonly string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   header.forEach((name, i) => {
-    if (!expected.includes(name)) out.push(csvError(file, 1, cellColumn(header.join(','), i), name, `unknown column "${name}" (expected ${expected.join(', ')})`));
+    if (!expected.includes(name)) out.push(csvError(file, 1, cellColumn(header, i), name, `unknown column "${name}" (expected ${expected.join(', ')})`));
   });
   for (const name of expected) if (!header.includes(name)) out.push(csvError(file, 1, 1, name, `missing column "${name}"`));
   const seen = new Set<string>();
@@ -58,7 +60,7 @@ function checkHeader(file: string, header: string[], expected: readonly string[]
 function countError(file: string, row: CsvRecord, expected: number): Diagnostic | null {
   return row.record.length === expected
     ? null
-    : csvError(file, row.info.lines, 1, '', `row has ${row.record.length} cells, the header has ${expected}`);
+    : csvError(file, row.line, 1, '', `row has ${row.record.length} cells, the header has ${expected}`);
 }
 
 export interface TimeEntryRow extends TimeEntry {
@@ -96,16 +98,16 @@ export function readTimeCsv(
     const result = timeRowSchema.safeParse(cells);
     if (result.success) {
       for (const problem of checkRow(result.data)) {
-        const column = cellColumn(row.raw, parsed.header.indexOf(problem.field));
-        diagnostics.push({ ...csvError(file, row.info.lines, column, problem.field, problem.message), rule: problem.rule });
+        const column = cellColumn(row.record, parsed.header.indexOf(problem.field));
+        diagnostics.push({ ...csvError(file, row.line, column, problem.field, problem.message), rule: problem.rule });
       }
-      rows.push({ ...result.data, file, line: row.info.lines });
+      rows.push({ ...result.data, file, line: row.line });
     } else {
       for (const issue of result.error.issues) {
         const name = String(issue.path[0] ?? '');
         const at = parsed.header.indexOf(name);
         const message = issue.code === 'invalid_value' ? `expected one of ${issue.values.join(', ')}, got "${cells[name]}"` : issue.message;
-        diagnostics.push(csvError(file, row.info.lines, at < 0 ? 1 : cellColumn(row.raw, at), name, message));
+        diagnostics.push(csvError(file, row.line, at < 0 ? 1 : cellColumn(row.record, at), name, message));
       }
     }
   }
@@ -137,18 +139,19 @@ export function readCapacityCsv(file: string, text: string, declared: readonly s
       continue;
     }
     let rowOk = true;
-    const ts = timestampSchema.safeParse(row.record[at]);
-    if (ts.success) timestampMs[kept] = ts.data;
+    // The schemas' own cell rules, called directly: millions of cells, no per-cell zod parse.
+    const ts = parseTimestamp(row.record[at]!);
+    if (ts.ok) timestampMs[kept] = ts.value;
     else {
       rowOk = false;
-      diagnostics.push(csvError(file, row.info.lines, cellColumn(row.raw, at), 'timestamp', ts.error.issues[0]!.message));
+      diagnostics.push(csvError(file, row.line, cellColumn(row.record, at), 'timestamp', ts.message));
     }
     declared.forEach((column, i) => {
-      const cell = csvNumberSchema.safeParse(row.record[cellIndex[i]!]);
-      if (cell.success) columns[column]![kept] = cell.data;
+      const cell = parseCsvNumber(row.record[cellIndex[i]!]!);
+      if (cell.ok) columns[column]![kept] = cell.value;
       else {
         rowOk = false;
-        diagnostics.push(csvError(file, row.info.lines, cellColumn(row.raw, cellIndex[i]!), column, cell.error.issues[0]!.message));
+        diagnostics.push(csvError(file, row.line, cellColumn(row.record, cellIndex[i]!), column, cell.message));
       }
     });
     if (rowOk) kept++;

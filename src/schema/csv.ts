@@ -1,21 +1,22 @@
 // Schemas of CSV rows: time-tracking exports and capacity KPI series.
-import { z, dateSchema, slugSchema, textSchema, timestampSchema } from './zod.ts';
+import { z, dateSchema, slugSchema, textSchema, timestampSchema, type Parsed } from './zod.ts';
 
 export const workCategories = ['incident', 'service-request', 'change', 'problem', 'project', 'admin'] as const;
 export const timeColumns = ['date', 'person', 'team', 'application', 'component', 'category', 'ticket', 'hours'] as const;
 
 /** A number written in a CSV cell ("1.5"); empty or non-numeric text is an error, not a zero. */
-export const csvNumberSchema = z.string().transform((text, ctx) => {
-  if (text.trim() === '') {
-    ctx.addIssue({ code: 'custom', message: 'empty cell, expected a number' });
-    return z.NEVER;
-  }
+export function parseCsvNumber(text: string): Parsed<number> {
+  if (text.trim() === '') return { ok: false, message: 'empty cell, expected a number' };
   const value = Number(text);
-  if (!Number.isFinite(value)) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a number` });
-    return z.NEVER;
-  }
-  return value;
+  if (!Number.isFinite(value)) return { ok: false, message: `"${text}" is not a number` };
+  return { ok: true, value };
+}
+
+export const csvNumberSchema = z.string().transform((text, ctx) => {
+  const parsed = parseCsvNumber(text);
+  if (parsed.ok) return parsed.value;
+  ctx.addIssue({ code: 'custom', message: parsed.message });
+  return z.NEVER;
 });
 
 export const timeRowSchema = z.strictObject({

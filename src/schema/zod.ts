@@ -11,26 +11,33 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-/** An ISO 8601 instant that carries its offset, parsed to epoch milliseconds. */
-export const timestampSchema = z.string({ error: 'expected a timestamp with offset, e.g. 2026-10-14T02:10:00Z' }).transform((text, ctx) => {
+/** The outcome of reading a primitive cell: its value, or what is wrong with it. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * An ISO 8601 instant with its offset, as epoch milliseconds. Shared by the zod schema and the
+ * CSV readers, so a cell and a frontmatter field are judged by the same rule.
+ */
+export function parseTimestamp(text: string): Parsed<number> {
   const m = TIMESTAMP.exec(text);
-  if (!m) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not an ISO 8601 timestamp (expected e.g. 2026-10-14T02:10:00Z)` });
-    return z.NEVER;
-  }
-  if (m[7] === undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" has no offset; write Z or ±hh:mm (e.g. ${text}Z) so the time zone is not guessed` });
-    return z.NEVER;
-  }
+  if (!m) return { ok: false, message: `"${text}" is not an ISO 8601 timestamp (expected e.g. 2026-10-14T02:10:00Z)` };
+  if (m[7] === undefined) return { ok: false, message: `"${text}" has no offset; write Z or ±hh:mm (e.g. ${text}Z) so the time zone is not guessed` };
   const ms = Date.parse(text);
   const hour = Number(m[4]);
   const minute = Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) || hour > 23 || minute > 59 || second > 59 || Number.isNaN(ms)) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a real date and time` });
-    return z.NEVER;
+    return { ok: false, message: `"${text}" is not a real date and time` };
   }
-  return ms;
+  return { ok: true, value: ms };
+}
+
+/** An ISO 8601 instant that carries its offset, parsed to epoch milliseconds. */
+export const timestampSchema = z.string({ error: 'expected a timestamp with offset, e.g. 2026-10-14T02:10:00Z' }).transform((text, ctx) => {
+  const parsed = parseTimestamp(text);
+  if (parsed.ok) return parsed.value;
+  ctx.addIssue({ code: 'custom', message: parsed.message });
+  return z.NEVER;
 });
 
 /** A calendar date (YYYY-MM-DD), kept as text. */
