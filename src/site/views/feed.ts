@@ -56,7 +56,10 @@ export function incidentFeedItems(
     }));
 }
 
-/** An RSS 2.0 document; every text escaped, items in the order given. */
+// Readers render an RSS description as HTML: plain text is escaped for HTML, then for XML, so `<script>` stays text.
+const htmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An RSS 2.0 document; every text escaped, descriptions as HTML text, items in the order given. */
 export function rssDocument(channel: FeedChannel, items: readonly FeedItem[]): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -65,7 +68,7 @@ export function rssDocument(channel: FeedChannel, items: readonly FeedItem[]): s
     `<title>${escapeXml(channel.title)}</title>`,
     `<link>${escapeXml(channel.link)}</link>`,
     `<atom:link href="${escapeXml(channel.selfLink)}" rel="self" type="application/rss+xml"/>`,
-    `<description>${escapeXml(channel.description)}</description>`,
+    `<description>${escapeXml(htmlText(channel.description))}</description>`,
     '<language>en</language>',
     `<lastBuildDate>${rfc822Date(channel.lastBuildDateMs)}</lastBuildDate>`,
   ];
@@ -76,7 +79,7 @@ export function rssDocument(channel: FeedChannel, items: readonly FeedItem[]): s
       `<link>${escapeXml(item.link)}</link>`,
       `<guid isPermaLink="true">${escapeXml(item.link)}</guid>`,
       `<pubDate>${rfc822Date(item.pubDateMs)}</pubDate>`,
-      `<description>${escapeXml(item.description)}</description>`,
+      `<description>${escapeXml(htmlText(item.description))}</description>`,
       ...item.categories.map((category) => `<category>${escapeXml(category)}</category>`),
       '</item>',
     );
