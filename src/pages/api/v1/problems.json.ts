@@ -1,0 +1,6 @@
+// Every problem ticket with its age and actions, and the backlog by month (README "JSON API: management").
+import type { APIRoute } from 'astro';
+import { jsonResponse } from '../../../site/views/api.ts';
+import { problemsJson } from '../../../site/views/problems.ts';
+
+export const GET: APIRoute = () => jsonResponse(problemsJson());

@@ -1,0 +1,311 @@
+// Problem management pages, components and JSON: numbers from core/problems.ts, turned into rows,
+// links and sentences here so the templates only place them.
+import type { TopLevelSpec } from 'vega-lite';
+import { daysBefore, recurringIncidentsWithoutProblem } from '../../core/hotspots.ts';
+import { formatMinutes, truncatePercent } from '../../core/percent.ts';
+import { monthOf } from '../../core/period.ts';
+import {
+  actionCompletion,
+  actionsDueThisWeek,
+  addDays,
+  ageingBuckets,
+  dateInZone,
+  isProblemOpen,
+  overdueActions,
+  problemAgeDays,
+  problemBacklog,
+  problemMonth,
+  problemsInReviewOrder,
+  reviewAgenda,
+  trailingMonths,
+  type TrackedAction,
+} from '../../core/problems.ts';
+import type { Problem } from '../../load/repository.ts';
+import { formatInstant } from '../format.ts';
+import { asOf, recordIndex, repository } from '../model.ts';
+import { url } from '../urls.ts';
+import { incidentLostMinutesTotal } from './availability.ts';
+import { monthTitle } from './report.ts';
+import { newProblemCommand } from './time.ts';
+
+/** Months of backlog history shown on the problem pages and in the JSON. */
+export const BACKLOG_MONTHS = 18;
+
+/** The as-of date in the reporting zone: the "today" of problem dates. */
+export function asOfDate(): string {
+  return dateInZone(asOf(), repository().site.reportingTimezone);
+}
+
+function teamName(id: string): string {
+  const team = repository().teams.find((t) => t.id === id);
+  return team ? team.name : id;
+}
+
+function percentText(share: number | null): string {
+  return share === null ? '—' : `${truncatePercent(share, 1)} %`;
+}
+
+function daysText(days: number): string {
+  return `${days} day${days === 1 ? '' : 's'}`;
+}
+
+export interface ActionLine {
+  problemId: string;
+  problemTitle: string;
+  problemHref: string;
+  priority: string;
+  title: string;
+  owner: string;
+  due: string;
+  /** "3 days overdue", "due today", "due in 2 days". */
+  whenText: string;
+  isOverdue: boolean;
+}
+
+function actionLine(action: TrackedAction): ActionLine {
+  const whenText =
+    action.daysOverdue > 0 ? `${daysText(action.daysOverdue)} overdue` : action.daysOverdue === 0 ? 'due today' : `due in ${daysText(-action.daysOverdue)}`;
+  return {
+    problemId: action.problemId,
+    problemTitle: action.problemTitle,
+    problemHref: url(`problems/${action.problemId}/`),
+    priority: action.priority,
+    title: action.title,
+    owner: action.owner,
+    due: action.due,
+    whenText,
+    isOverdue: action.daysOverdue > 0,
+  };
+}
+
+let overdueMemo: ActionLine[] | undefined;
+
+/** Every overdue action at the as-of date, earliest due first. */
+export function overdueActionLines(): ActionLine[] {
+  overdueMemo ??= overdueActions(repository().problems, asOfDate()).map(actionLine);
+  return overdueMemo;
+}
+
+export interface ProblemRow {
+  id: string;
+  title: string;
+  href: string;
+  priority: string;
+  status: string;
+  owner: string;
+  opened: string;
+  closedText: string;
+  ageText: string;
+  actionsText: string;
+  overdue: number;
+}
+
+function problemRow(problem: Problem, today: string): ProblemRow {
+  const done = problem.actions.filter((a) => a.done).length;
+  return {
+    id: problem.id,
+    title: problem.title,
+    href: url(`problems/${problem.id}/`),
+    priority: problem.priority,
+    status: problem.status,
+    owner: teamName(problem.owner),
+    opened: problem.opened,
+    closedText: problem.closed ?? '—',
+    ageText: daysText(problemAgeDays(problem, today)),
+    actionsText: problem.actions.length === 0 ? 'none' : `${done} of ${problem.actions.length} done`,
+    overdue: overdueActions([problem], today).length,
+  };
+}
+
+/** One month of the backlog chart and table. */
+export interface BacklogLine {
+  month: string;
+  monthText: string;
+  opened: number;
+  closed: number;
+  open: number;
+}
+
+/** The backlog over the last 18 months, oldest first. */
+export function backlogLines(): BacklogLine[] {
+  const repo = repository();
+  const today = asOfDate();
+  const months = trailingMonths(monthOf(asOf(), repo.site.reportingTimezone), BACKLOG_MONTHS);
+  return problemBacklog(repo.problems, months, today).map((b) => ({ ...b, monthText: monthTitle(b.month) }));
+}
+
+/** Opened and closed per month as bars, the open backlog at month end as a line. */
+export function backlogChartSpec(lines: readonly BacklogLine[]): TopLevelSpec {
+  const flow = lines.flatMap((l) => [
+    { month: l.month, measure: 'opened', count: l.opened },
+    { month: l.month, measure: 'closed', count: l.closed },
+  ]);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 520,
+    height: 220,
+    layer: [
+      {
+        data: { values: flow },
+        mark: { type: 'bar' },
+        encoding: {
+          x: { field: 'month', type: 'ordinal', title: null, axis: { labelAngle: -45 } },
+          xOffset: { field: 'measure', sort: ['opened', 'closed'] },
+          y: { field: 'count', type: 'quantitative', title: 'tickets' },
+          color: { field: 'measure', type: 'nominal', title: null, scale: { domain: ['opened', 'closed', 'open at month end'], range: ['#b76e00', '#1a7f37', '#0b57b0'] } },
+        },
+      },
+      {
+        data: { values: lines.map((l) => ({ month: l.month, measure: 'open at month end', count: l.open })) },
+        mark: { type: 'line', point: true, strokeWidth: 2 },
+        encoding: {
+          x: { field: 'month', type: 'ordinal', title: null },
+          y: { field: 'count', type: 'quantitative' },
+          color: { field: 'measure', type: 'nominal' },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** The /problems/ page: the headline numbers, ageing, backlog, then every ticket (open first). */
+export function problemIndexPage() {
+  const repo = repository();
+  const today = asOfDate();
+  const ordered = problemsInReviewOrder(repo.problems, today);
+  const open = ordered.filter(isProblemOpen);
+  const completion = actionCompletion(repo.problems);
+  const ageing = ageingBuckets(repo.problems, today).map((b) => ({
+    label: b.label,
+    count: b.count,
+    problems: b.problems.map((id) => ({ id, href: url(`problems/${id}/`) })),
+  }));
+  return {
+    today,
+    openCount: open.length,
+    closedCount: ordered.length - open.length,
+    overdueCount: overdueActionLines().length,
+    completionText: percentText(completion.rate),
+    completionDetail: `${completion.done} of ${completion.total} actions done`,
+    dueThisWeekCount: actionsDueThisWeek(repo.problems, today).length,
+    ageing,
+    backlog: backlogLines(),
+    open: open.map((p) => problemRow(p, today)),
+    closed: ordered.filter((p) => !isProblemOpen(p)).map((p) => problemRow(p, today)),
+    reviewHref: url('problems/review/'),
+  };
+}
+
+/** The page of one problem ticket: root cause, linked incidents with their lost minutes, actions. */
+export function problemPage(problem: Problem) {
+  const repo = repository();
+  const zone = repo.site.reportingTimezone;
+  const today = asOfDate();
+  const incidents = recordIndex().incidents;
+  // Incidents that name this problem count as linked even when the ticket does not list them.
+  const ids = [...new Set([...problem.incidents, ...repo.incidents.filter((i) => i.problem === problem.id).map((i) => i.id)])];
+  const linked = ids
+    .map((id) => incidents.get(id))
+    .filter((i) => i !== undefined)
+    .sort((a, b) => a.started - b.started || (a.id < b.id ? -1 : 1));
+  const lost = linked.map((i) => incidentLostMinutesTotal(i));
+  const due = new Set(actionsDueThisWeek([problem], today).map((a) => a.title + a.due));
+  return {
+    ageText: daysText(problemAgeDays(problem, today)),
+    isOpen: isProblemOpen(problem),
+    incidents: linked.map((i, k) => ({
+      id: i.id,
+      title: i.title,
+      href: url(`incidents/${i.id}/`),
+      severity: i.severity,
+      startedText: formatInstant(i.started, zone),
+      lostText: formatMinutes(lost[k] ?? 0),
+    })),
+    totalLostText: formatMinutes(lost.reduce((sum, m) => sum + m, 0)),
+    actions: problem.actions.map((a) => {
+      const isOverdue = !a.done && a.due < today;
+      return {
+        title: a.title,
+        owner: a.owner,
+        due: a.due,
+        doneText: a.done ? 'done' : 'open',
+        isOverdue,
+        statusText: a.done ? 'done' : isOverdue ? 'overdue' : due.has(a.title + a.due) ? 'due this week' : 'open',
+      };
+    }),
+  };
+}
+
+/** The weekly problem review: the agenda, then the recurring incidents that no ticket covers yet. */
+export function problemReviewPage() {
+  const repo = repository();
+  const today = asOfDate();
+  const titles = recordIndex().incidents;
+  const agenda = reviewAgenda(repo.problems, today).map((item) => ({
+    ...problemRow(item.problem as Problem, today),
+    ageText: daysText(item.ageDays),
+    overdue: item.overdue.map(actionLine),
+    dueThisWeek: item.dueThisWeek.map(actionLine),
+  }));
+  const recurring = recurringIncidentsWithoutProblem(repo.incidents, repo.problems, daysBefore(asOf(), 90)).map((issue) => ({
+    key: issue.key,
+    count: issue.incidents.length,
+    firstText: formatInstant(issue.firstStartedMs, repo.site.reportingTimezone),
+    lastText: formatInstant(issue.lastStartedMs, repo.site.reportingTimezone),
+    incidents: issue.incidents.map((id) => ({ id, title: titles.get(id)?.title ?? '', href: url(`incidents/${id}/`) })),
+    command: newProblemCommand(issue.suggestedTitle),
+  }));
+  return {
+    today,
+    weekEnd: addDays(today, 6),
+    agenda,
+    overdueCount: agenda.reduce((n, item) => n + item.overdue.length, 0),
+    dueThisWeekCount: agenda.reduce((n, item) => n + item.dueThisWeek.length, 0),
+    recurring,
+  };
+}
+
+/** The problem part of a monthly report. */
+export function problemSectionView(month: string) {
+  const repo = repository();
+  const today = asOfDate();
+  const summary = problemMonth(repo.problems, month, today);
+  const titles = recordIndex().problems;
+  const link = (id: string) => ({ id, title: titles.get(id)?.title ?? '', href: url(`problems/${id}/`) });
+  return {
+    monthText: monthTitle(month),
+    isCurrent: month === monthOf(asOf(), repo.site.reportingTimezone),
+    opened: summary.opened.map(link),
+    closed: summary.closed.map(link),
+    openAtEnd: summary.openAtEnd,
+    dueInMonthNotDone: summary.dueInMonthNotDone,
+    overdueNow: overdueActionLines().length,
+    today,
+    problemsHref: url('problems/'),
+    reviewHref: url('problems/review/'),
+  };
+}
+
+/** Body of /api/v1/problems.json. */
+export function problemsJson() {
+  const repo = repository();
+  const today = asOfDate();
+  return {
+    asOf: new Date(asOf()).toISOString(),
+    problems: [...repo.problems]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((p) => ({
+        id: p.id,
+        priority: p.priority,
+        status: p.status,
+        opened: p.opened,
+        closed: p.closed ?? null,
+        owner: p.owner,
+        ageDays: problemAgeDays(p, today),
+        actions: p.actions.length,
+        actionsDone: p.actions.filter((a) => a.done).length,
+        overdueActions: overdueActions([p], today).length,
+      })),
+    backlog: backlogLines().map(({ month, opened, closed, open }) => ({ month, opened, closed, open })),
+  };
+}
