@@ -73,13 +73,13 @@ export function eventStatus(outcome: ChangeRequest['outcome']): 'CANCELLED' | 'T
 }
 
 /**
- * The absolute URL of a change's page: the site's origin, its `base`, then `changes/<id>/`.
+ * The absolute URL of a change's page: baseUrl + base + `changes/<id>/`, as the site's other feeds build theirs.
  *
  * @example changePageUrl('CHG-2026-0001', 'https://ops.example.org/', '/ops/') // 'https://ops.example.org/ops/changes/CHG-2026-0001/'
  */
 export function changePageUrl(id: string, baseUrl: string, base: string): string {
-  const path = `${base.endsWith('/') ? base : `${base}/`}changes/${id}/`;
-  return new URL(path.startsWith('/') ? path : `/${path}`, baseUrl).href;
+  const path = base.endsWith('/') ? base : `${base}/`;
+  return `${baseUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}changes/${id}/`;
 }
 
 /**

@@ -1,0 +1,5 @@
+// The change calendar for subscription (RFC 5545); see src/site/ics.ts.
+import type { APIRoute } from 'astro';
+import { changesIcs } from '../site/views/changes.ts';
+
+export const GET: APIRoute = () => new Response(changesIcs(), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
