@@ -11,6 +11,8 @@ export const navigation: NavItem[] = [
   { path: 'postmortems/', label: 'Post-mortems' },
   { path: 'problems/', label: 'Problems' },
   { path: 'changes/', label: 'Changes' },
+  { path: 'escalation/', label: 'Escalation' },
+  { path: 'customers/', label: 'Customers' },
   { path: 'time/', label: 'Time' },
   { path: 'capacity/', label: 'Capacity' },
 ];

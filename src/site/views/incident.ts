@@ -1,10 +1,15 @@
-// The incident page: facts, impact spans and the updates that were sent.
+// The incident page: facts, impact spans, the updates that were sent and what they add up to
+// (time to acknowledge, update cadence, restored notice), key customers' windows hit; the
+// incident list rows and the incidents JSON.
 import type { Incident } from '../../load/repository.ts';
 import { formatMinutes } from '../../core/percent.ts';
 import { formatInstant, isoInstant } from '../format.ts';
 import { asOf, recordIndex, repository } from '../model.ts';
 import { url } from '../urls.ts';
-import { incidentDurationMinutes, type Fact } from './records.ts';
+import { incidentLostMinutesTotal } from './availability.ts';
+import { communicationsOf, incidentCommunicationsView } from './communications.ts';
+import { customerOverlapsOf, customerWindowFlags, customerWindowMarker } from './customers.ts';
+import { incidentDurationMinutes, incidentRow, type Fact, type IncidentRow } from './records.ts';
 
 export function incidentPage(incident: Incident) {
   const repo = repository();
@@ -36,5 +41,65 @@ export function incidentPage(incident: Incident) {
     .sort((a, b) => a.at - b.at)
     .map((u) => ({ iso: isoInstant(u.at), atText: at(u.at), kind: u.kind, text: u.text }));
   const description = `${incident.severity} ${incident.status} incident on ${incident.applications.join(', ')}: ${incident.title}`;
-  return { facts, impact, updates, description };
+  return {
+    facts,
+    impact,
+    updates,
+    description,
+    communications: incidentCommunicationsView(incident),
+    customerFlags: customerWindowFlags(incident),
+    customersHref: url('customers/'),
+  };
+}
+
+/** An incident list row with the key customers whose windows it overlapped ('' when none). */
+export interface IncidentListRow extends IncidentRow {
+  href: string;
+  customerText: string;
+}
+
+/** Rows of the /incidents/ tables. */
+export function incidentListRows(incidents: readonly Incident[]): IncidentListRow[] {
+  const zone = repository().site.reportingTimezone;
+  return incidents.map((i) => ({ ...incidentRow(i, zone, asOf()), href: url(`incidents/${i.id}/`), customerText: customerWindowMarker(i) }));
+}
+
+const iso = (ms: number | undefined) => (ms === undefined ? null : isoInstant(ms));
+
+/** Body of /api/v1/incidents.json: every incident, by start then id. */
+export function incidentsJson() {
+  const repo = repository();
+  const list = [...repo.incidents].sort((a, b) => a.started - b.started || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    asOf: isoInstant(asOf()),
+    incidents: list.map((i) => {
+      const comms = communicationsOf(i);
+      return {
+        id: i.id,
+        title: i.title,
+        severity: i.severity,
+        status: i.status,
+        applications: i.applications,
+        component: i.component,
+        cause: i.cause,
+        channel: i.channel,
+        resolvedAt: i.resolvedAt ?? null,
+        change: i.change ?? null,
+        problem: i.problem ?? null,
+        started: isoInstant(i.started),
+        detected: isoInstant(i.detected),
+        acknowledged: iso(i.acknowledged),
+        restored: iso(i.restored),
+        durationMinutes: incidentDurationMinutes(i, asOf()),
+        lostMinutes: incidentLostMinutesTotal(i),
+        communications: {
+          acknowledgeMinutes: comms.acknowledgeMinutes,
+          longestGapMinutes: comms.longestGapMinutes,
+          metCadence: comms.metCadence,
+          restoredNotice: comms.hasRestoredNotice,
+        },
+        customerWindows: customerOverlapsOf(i).map((o) => ({ customer: o.customer, minutes: o.minutes })),
+      };
+    }),
+  };
 }

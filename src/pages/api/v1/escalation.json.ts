@@ -1,0 +1,6 @@
+// Every escalation entry's last review and whether it is stale (README "JSON API: management").
+import type { APIRoute } from 'astro';
+import { jsonResponse } from '../../../site/views/api.ts';
+import { escalationJson } from '../../../site/views/escalation.ts';
+
+export const GET: APIRoute = () => jsonResponse(escalationJson());

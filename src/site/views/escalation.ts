@@ -1,0 +1,100 @@
+// The escalation directory: every team with its rotation in its own zone and in the reporting zone
+// for the as-of week, contact links, escalation order, managers and review age; who supports what.
+import { describeCalendar, hoursInZone, isStale, mailHref, phoneHref, reviewAgeDays, supportMatrix, weekContaining } from '../../core/escalation.ts';
+import { formatDay } from '../format.ts';
+import { asOf, repository } from '../model.ts';
+import { url } from '../urls.ts';
+
+function link(text: string | undefined, href: (text: string) => string) {
+  return text === undefined ? null : { text, href: href(text) };
+}
+
+/** Teams with their review status, by name then id. */
+function teamsInOrder() {
+  const repo = repository();
+  const { site } = repo;
+  return [...repo.teams]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))
+    .map((team) => ({
+      team,
+      ageDays: reviewAgeDays(team.reviewed, asOf(), site.reportingTimezone),
+      stale: isStale(team.reviewed, asOf(), site.staleReviewDays, site.reportingTimezone),
+    }));
+}
+
+/** The /escalation/ page. */
+export function escalationPage() {
+  const repo = repository();
+  const zone = repo.site.reportingTimezone;
+  const week = weekContaining(asOf(), zone);
+  const teamNames = new Map(repo.teams.map((t) => [t.id, t.name]));
+  const teams = teamsInOrder().map(({ team, ageDays, stale }) => ({
+    id: team.id,
+    anchor: `team-${team.id}`,
+    name: team.name,
+    scope: team.scope,
+    ownHours: describeCalendar(team.rotation),
+    reportingHours: hoursInZone(team.rotation, week, zone).lines,
+    phone: { text: team.phone, href: phoneHref(team.phone) },
+    email: { text: team.email, href: mailHref(team.email) },
+    escalation: team.escalation.map((c) => ({ name: c.name, phone: link(c.phone, phoneHref), email: link(c.email, mailHref) })),
+    managers: team.managers,
+    reviewed: team.reviewed,
+    reviewText: `${ageDays} day${ageDays === 1 ? '' : 's'} ago`,
+    isStale: stale,
+    applications: repo.applications
+      .filter((a) => a.team === team.id || a.support?.L1 === team.id || a.support?.L2 === team.id || a.support?.L3 === team.id)
+      .map((a) => ({ id: a.id, name: a.name, href: url(`applications/${a.id}/`) }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+  }));
+  const appNames = new Map(repo.applications.map((a) => [a.id, a.name]));
+  const level = (assignment: { team: string; isFallback: boolean }) => ({
+    name: teamNames.get(assignment.team) ?? assignment.team,
+    href: `#team-${assignment.team}`,
+    isFallback: assignment.isFallback,
+  });
+  const support = supportMatrix(repo.applications).map((line) => ({
+    id: line.application,
+    name: appNames.get(line.application) ?? line.application,
+    href: url(`applications/${line.application}/`),
+    L1: level(line.L1),
+    L2: level(line.L2),
+    L3: level(line.L3),
+  }));
+  return {
+    zone,
+    weekText: `${formatDay(week.fromMs, zone)} to ${formatDay(week.toMs - 1, zone)}`,
+    staleDays: repo.site.staleReviewDays,
+    staleCount: teams.filter((t) => t.isStale).length,
+    teams,
+    support,
+  };
+}
+
+/** The overview's stale-entry notice. */
+export function staleEscalationView() {
+  const stale = teamsInOrder().filter((t) => t.stale);
+  return {
+    count: stale.length,
+    teams: stale.map(({ team, ageDays }) => ({ name: team.name, href: url(`escalation/#team-${team.id}`), ageDays })),
+    staleDays: repository().site.staleReviewDays,
+    href: url('escalation/'),
+  };
+}
+
+/** Body of /api/v1/escalation.json. */
+export function escalationJson() {
+  const repo = repository();
+  return {
+    asOf: new Date(asOf()).toISOString(),
+    staleReviewDays: repo.site.staleReviewDays,
+    teams: [...repo.teams]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((team) => ({
+        id: team.id,
+        reviewed: team.reviewed,
+        reviewAgeDays: reviewAgeDays(team.reviewed, asOf(), repo.site.reportingTimezone),
+        stale: isStale(team.reviewed, asOf(), repo.site.staleReviewDays, repo.site.reportingTimezone),
+      })),
+  };
+}
