@@ -67,7 +67,7 @@ ${titleLines}
 }
 
 /** The card as PNG bytes. */
-export function renderStatusCard(card: StatusCard): Uint8Array {
+export function renderStatusCard(card: StatusCard): Uint8Array<ArrayBuffer> {
   const resvg = new Resvg(statusCardSvg(card), {
     font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
     fitTo: { mode: 'original' },

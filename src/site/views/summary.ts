@@ -1,0 +1,143 @@
+// The month on one phone screen, and the same words as plain text and as an e-mail fragment: what a
+// manager forwards to executives. Every figure comes from the month's report.
+import { overdueActions, dateInZone } from '../../core/problems.ts';
+import { formatMinutes } from '../../core/percent.ts';
+import { asOf, reportMonths, repository } from '../model.ts';
+import { absoluteUrl, url } from '../urls.ts';
+import { currentMonth, monthReport, previousReport } from './availability.ts';
+import { availabilityText, minutesText, monthTitle } from './report.ts';
+import type { CardStatus, StatusCard } from '../status-card.ts';
+
+export interface SummaryApplication {
+  name: string;
+  status: 'red' | 'amber';
+  availabilityText: string;
+  targetText: string;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const joinWords = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+export function monthSummary(month: string) {
+  const repo = repository();
+  const zone = repo.site.reportingTimezone;
+  const report = monthReport(month);
+  const before = previousReport(month, reportMonths());
+  const apps = new Map(repo.applications.map((a) => [a.id, a]));
+  const rows = report.availability.applications;
+  const flagged: SummaryApplication[] = rows
+    .filter((r) => r.status === 'red' || r.status === 'amber')
+    .sort((a, b) => (a.status === b.status ? (a.availability ?? 1) - (b.availability ?? 1) : a.status === 'red' ? -1 : 1))
+    .map((r) => ({
+      name: apps.get(r.id)?.name ?? r.id,
+      status: r.status as 'red' | 'amber',
+      availabilityText: availabilityText(r.availability),
+      targetText: `${r.target} %`,
+    }));
+  const red = flagged.filter((f) => f.status === 'red');
+  const amber = flagged.filter((f) => f.status === 'amber');
+  const topTalkers = report.topTalkers.slice(0, 3).map((t) => ({
+    id: t.id,
+    title: t.title,
+    href: url(`incidents/${t.id}/`),
+    lostText: minutesText(t.lostMinutes),
+    applications: t.applications.map((id) => apps.get(id)?.name ?? id).join(', '),
+  }));
+  const isCurrent = month === currentMonth();
+  // SEV1/SEV2 of the month, and any still open at as-of.
+  const serious = report.incidents
+    .filter((i) => i.severity === 'SEV1' || i.severity === 'SEV2')
+    .sort((a, b) => a.started - b.started || (a.id < b.id ? -1 : 1))
+    .map((i) => ({ id: i.id, title: i.title, severity: i.severity, status: i.status, href: url(`incidents/${i.id}/`) }));
+  const openSerious = repo.incidents.filter((i) => i.status !== 'resolved' && (i.severity === 'SEV1' || i.severity === 'SEV2'));
+  const overdue = overdueActions(repo.problems, dateInZone(asOf(), zone));
+  const portfolio = report.availability.portfolio.availability;
+  const portfolioText = availabilityText(portfolio);
+  const status: CardStatus = red.length > 0 ? 'red' : amber.length > 0 ? 'amber' : portfolio === null ? 'none' : 'green';
+
+  const sentences: string[] = [];
+  const period = isCurrent ? `So far in ${monthTitle(month)}` : `In ${monthTitle(month)}`;
+  sentences.push(
+    portfolio === null
+      ? `${period} no application had scheduled service hours.`
+      : `${period} the portfolio was available ${portfolioText} of scheduled time${before ? ` (month before ${availabilityText(before.availability.portfolio.availability)})` : ''}.`,
+  );
+  if (red.length === 0) sentences.push(`Every application met its availability target${amber.length > 0 ? `, though ${joinWords(amber.map((a) => a.name))} used more than three quarters of ${amber.length === 1 ? 'its' : 'their'} error budget` : ''}.`);
+  else sentences.push(`${joinWords(red.map((r) => `${r.name} (${r.availabilityText} against ${r.targetText})`))} missed ${red.length === 1 ? 'its target' : 'their targets'}.`);
+  if (topTalkers[0]) sentences.push(`The largest single loss was ${topTalkers[0].id}, ${topTalkers[0].title}, at ${topTalkers[0].lostText} lost minutes.`);
+  const m = report.metrics;
+  sentences.push(
+    `${plural(m.count, 'incident')} started, ${plural(serious.length, 'SEV1 or SEV2', 'SEV1 or SEV2')}${m.mttr.medianMinutes === null ? '' : `; median time to restore ${formatMinutes(m.mttr.medianMinutes)}`}.`,
+  );
+  sentences.push(overdue.length === 0 ? 'No problem follow-up action is overdue.' : `${plural(overdue.length, 'problem follow-up action')} ${overdue.length === 1 ? 'is' : 'are'} overdue.`);
+  const paragraph = sentences.join(' ');
+
+  const title = `${repo.site.title}: ${monthTitle(month)}${isCurrent ? ' to date' : ''}`;
+  const description = `Portfolio availability ${portfolioText}; ${plural(red.length, 'application')} below target, ${amber.length} amber; ${plural(m.count, 'incident')}.`;
+  const card: StatusCard = {
+    eyebrow: `Monthly summary · ${monthTitle(month)}${isCurrent ? ' (to date)' : ''}`,
+    title: repo.site.title,
+    figure: portfolioText,
+    figureLabel: `portfolio availability · ${red.length} red, ${amber.length} amber`,
+    status,
+    footer: new URL(repo.site.baseUrl).host,
+  };
+  return {
+    month,
+    title,
+    monthTitle: monthTitle(month),
+    isCurrent,
+    status,
+    portfolioText,
+    red,
+    amber,
+    topTalkers,
+    serious,
+    openSerious: openSerious.length,
+    overdue: overdue.slice(0, 5).map((a) => ({ problemId: a.problemId, title: a.title, due: a.due, href: url(`problems/${a.problemId}/`) })),
+    overdueCount: overdue.length,
+    paragraph,
+    description,
+    card,
+    reportHref: url(`reports/${month}/`),
+    pageUrl: absoluteUrl(`reports/${month}/summary/`),
+    imageUrl: absoluteUrl(`reports/${month}/summary.png`),
+    reportUrl: absoluteUrl(`reports/${month}/`),
+  };
+}
+
+export type MonthSummary = ReturnType<typeof monthSummary>;
+
+/** The plain-text twin, to paste into a mail. */
+export function summaryText(s: MonthSummary): string {
+  const lines = [s.title, '='.repeat(s.title.length), '', s.paragraph, '', `Portfolio availability: ${s.portfolioText}`];
+  lines.push('', 'Below target:', ...(s.red.length ? s.red.map((r) => `- ${r.name}: ${r.availabilityText} (target ${r.targetText})`) : ['- none']));
+  lines.push('', 'Amber (75 % or more of the error budget used):', ...(s.amber.length ? s.amber.map((r) => `- ${r.name}: ${r.availabilityText} (target ${r.targetText})`) : ['- none']));
+  lines.push('', 'Top talkers:', ...(s.topTalkers.length ? s.topTalkers.map((t, i) => `${i + 1}. ${t.id} ${t.title} (${t.applications}): ${t.lostText} lost minutes`) : ['- none']));
+  lines.push('', `SEV1/SEV2 incidents this month: ${s.serious.length}`, ...s.serious.map((i) => `- ${i.id} ${i.severity} ${i.status}: ${i.title}`));
+  lines.push('', `Overdue problem actions now: ${s.overdueCount}`, ...s.overdue.map((a) => `- ${a.problemId} ${a.title} (due ${a.due})`));
+  lines.push('', `Full report: ${s.reportUrl}`, '');
+  return lines.join('\n');
+}
+
+const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const statusColour = { red: '#b42318', amber: '#8a5300', green: '#1a7f37', none: '#57606a' } as const;
+
+/** An e-mail-ready HTML fragment: tables and inline styles only, as mail clients need. */
+export function summaryEmailHtml(s: MonthSummary): string {
+  const cell = 'style="padding:4px 8px;border-bottom:1px solid #d0d7de;font-family:Arial,sans-serif;font-size:14px;color:#1b1f24"';
+  const row = (label: string, value: string) => `<tr><td ${cell}>${label}</td><td ${cell} align="right">${value}</td></tr>`;
+  const list = (items: string[]) => (items.length ? items.join('<br>') : 'none');
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;border-collapse:collapse">
+<tr><td colspan="2" style="padding:8px;font-family:Arial,sans-serif;font-size:18px;font-weight:bold;color:#1b1f24;border-left:6px solid ${statusColour[s.status]}">${esc(s.title)}</td></tr>
+<tr><td colspan="2" style="padding:8px;font-family:Arial,sans-serif;font-size:14px;line-height:1.5;color:#1b1f24">${esc(s.paragraph)}</td></tr>
+${row('Portfolio availability', `<strong>${esc(s.portfolioText)}</strong>`)}
+${row('Below target', list(s.red.map((r) => `${esc(r.name)} ${esc(r.availabilityText)} (target ${esc(r.targetText)})`)))}
+${row('Amber', list(s.amber.map((r) => `${esc(r.name)} ${esc(r.availabilityText)}`)))}
+${row('Top talkers', list(s.topTalkers.map((t) => `${esc(t.id)} ${esc(t.title)}: ${esc(t.lostText)} min`)))}
+${row('SEV1/SEV2 this month', String(s.serious.length))}
+${row('Overdue problem actions', String(s.overdueCount))}
+<tr><td colspan="2" style="padding:8px;font-family:Arial,sans-serif;font-size:14px"><a href="${esc(s.reportUrl)}" style="color:#0b57b0">Read the full report</a></td></tr>
+</table>
+`;
+}
