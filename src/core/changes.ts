@@ -311,7 +311,10 @@ export function changeCalendarMonth<T extends ChangeRequest>(changes: readonly T
   const gridStart = first.minus({ days: first.weekday - 1 });
   const last = first.endOf('month');
   const gridEnd = last.plus({ days: 7 - last.weekday }).startOf('day');
-  const sorted = [...changes].sort((a, b) => a.plannedStart - b.plannedStart || compareText(a.id, b.id));
+  const gridEndMs = gridEnd.plus({ days: 1 }).toMillis();
+  const sorted = changes
+    .filter((c) => c.plannedStart < gridEndMs && c.plannedEnd > gridStart.toMillis())
+    .sort((a, b) => a.plannedStart - b.plannedStart || compareText(a.id, b.id));
   const weeks: CalendarDay<T>[][] = [];
   for (let day = gridStart; day <= gridEnd; day = day.plus({ days: 1 })) {
     const fromMs = day.toMillis();

@@ -15,7 +15,7 @@ import { truncatePercent } from '../../core/percent.ts';
 import { monthInterval, monthOf, nextMonth, reportInterval } from '../../core/period.ts';
 import { trailingMonths } from '../../core/problems.ts';
 import { findSection } from '../../load/markdown.ts';
-import type { Change } from '../../load/repository.ts';
+import type { Change, Incident } from '../../load/repository.ts';
 import { requiredSections } from '../../schema/records.ts';
 import { formatInstant } from '../format.ts';
 import { changesCalendar } from '../ics.ts';
@@ -125,6 +125,22 @@ export function changeIndexPage() {
   };
 }
 
+let causedMemo: Map<string, Incident[]> | undefined;
+
+/** Incidents by the change they name as their cause, each list by start then id; built once per build. */
+function incidentsByChange(): Map<string, Incident[]> {
+  if (!causedMemo) {
+    causedMemo = new Map();
+    for (const incident of [...repository().incidents].sort((a, b) => a.started - b.started || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      if (incident.change === undefined) continue;
+      const list = causedMemo.get(incident.change) ?? [];
+      list.push(incident);
+      causedMemo.set(incident.change, list);
+    }
+  }
+  return causedMemo;
+}
+
 /** The page of one change: its plans, approvals, outcome, broken rules and the incidents it caused. */
 export function changePage(change: Change) {
   const repo = repository();
@@ -134,10 +150,7 @@ export function changePage(change: Change) {
     return { heading, markdown: section?.markdown ?? null, missingText: isPlanRequired ? 'Missing.' : `Not given (not required for ${change.type} changes).` };
   });
   const planHeadings = new Set<string>(requiredSections.change.map((h) => h.toLowerCase()));
-  const caused = repo.incidents
-    .filter((i) => i.change === change.id)
-    .sort((a, b) => a.started - b.started || (a.id < b.id ? -1 : 1))
-    .map((i) => ({ id: i.id, title: i.title, href: url(`incidents/${i.id}/`), severity: i.severity, startedText: formatInstant(i.started, zone()) }));
+  const caused = (incidentsByChange().get(change.id) ?? []).map((i) => ({ id: i.id, title: i.title, href: url(`incidents/${i.id}/`), severity: i.severity, startedText: formatInstant(i.started, zone()) }));
   return {
     row: changeRow(change),
     plans,
@@ -287,11 +300,7 @@ export function changeSectionView(month: string) {
 /** Body of /api/v1/changes.json. */
 export function changesJson() {
   const repo = repository();
-  const caused = new Map<string, string[]>();
-  for (const incident of [...repo.incidents].sort((a, b) => a.started - b.started || (a.id < b.id ? -1 : 1))) {
-    if (incident.change === undefined) continue;
-    caused.set(incident.change, [...(caused.get(incident.change) ?? []), incident.id]);
-  }
+  const caused = incidentsByChange();
   return {
     asOf: new Date(asOf()).toISOString(),
     changes: [...repo.changes]
@@ -306,7 +315,7 @@ export function changesJson() {
         outcome: c.outcome,
         leadDays: leadDays(c),
         violations: changeViolations(c, limit()),
-        causedIncidents: caused.get(c.id) ?? [],
+        causedIncidents: (caused.get(c.id) ?? []).map((i) => i.id),
       })),
   };
 }

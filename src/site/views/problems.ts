@@ -196,6 +196,20 @@ export function problemIndexPage() {
   };
 }
 
+let namingMemo: Map<string, string[]> | undefined;
+
+/** Ids of the incidents that name each problem in their `problem` field; built once per build. */
+function incidentsNamingProblem(): Map<string, string[]> {
+  if (!namingMemo) {
+    namingMemo = new Map();
+    for (const incident of repository().incidents) {
+      if (incident.problem === undefined) continue;
+      namingMemo.set(incident.problem, [...(namingMemo.get(incident.problem) ?? []), incident.id]);
+    }
+  }
+  return namingMemo;
+}
+
 /** The page of one problem ticket: root cause, linked incidents with their lost minutes, actions. */
 export function problemPage(problem: Problem) {
   const repo = repository();
@@ -203,7 +217,7 @@ export function problemPage(problem: Problem) {
   const today = asOfDate();
   const incidents = recordIndex().incidents;
   // Incidents that name this problem count as linked even when the ticket does not list them.
-  const ids = [...new Set([...problem.incidents, ...repo.incidents.filter((i) => i.problem === problem.id).map((i) => i.id)])];
+  const ids = [...new Set([...problem.incidents, ...(incidentsNamingProblem().get(problem.id) ?? [])])];
   const linked = ids
     .map((id) => incidents.get(id))
     .filter((i) => i !== undefined)
@@ -221,7 +235,7 @@ export function problemPage(problem: Problem) {
       startedText: formatInstant(i.started, zone),
       lostText: formatMinutes(lost[k] ?? 0),
     })),
-    totalLostText: formatMinutes(lost.reduce((sum, m) => sum + m, 0)),
+    incidentsCaption: `${linked.length} linked incident${linked.length === 1 ? '' : 's'}, ${formatMinutes(lost.reduce((sum, m) => sum + m, 0))} lost in total (each incident's own lost minutes)`,
     actions: problem.actions.map((a) => {
       const isOverdue = !a.done && a.due < today;
       return {
