@@ -230,29 +230,92 @@ interface ScatterInput {
   volumeRange: { min: number; max: number };
 }
 
+const chartWidth = 480;
+const chartHeight = 280;
+/** Dots closer than this many pixels are drawn once: a 3-pixel dot hides its twin anyway. */
+const dotCellPx = 2;
+
+/** [smallest, largest] of finite values; a single value gets some width so the scale has extent. */
+function extent(values: readonly number[]): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  if (low === Infinity) return [0, 1];
+  if (low === high) return [low - Math.abs(low || 1) * 0.05, high + Math.abs(high || 1) * 0.05];
+  return [low, high];
+}
+
+/**
+ * The first of the points that fall in each `cellPx` × `cellPx` pixel cell of a chart with the
+ * given domains and size, in input order: what a reader sees is unchanged, the page is smaller.
+ *
+ * @example onePointPerCell([{ volume: 1, value: 1 }, { volume: 1.001, value: 1 }], [0, 10], [0, 10], 100, 100, 2).length // 1
+ */
+export function onePointPerCell<T extends { volume: number; value: number }>(
+  points: readonly T[],
+  xDomain: readonly [number, number],
+  yDomain: readonly [number, number],
+  width: number,
+  height: number,
+  cellPx: number,
+): T[] {
+  const columns = Math.ceil(width / cellPx) + 1;
+  const xScale = width / cellPx / (xDomain[1] - xDomain[0]);
+  const yScale = height / cellPx / (yDomain[1] - yDomain[0]);
+  const taken = new Set<number>();
+  const kept: T[] = [];
+  for (const point of points) {
+    const cell = Math.floor((point.value - yDomain[0]) * yScale) * columns + Math.floor((point.volume - xDomain[0]) * xScale);
+    if (taken.has(cell)) continue;
+    taken.add(cell);
+    kept.push(point);
+  }
+  return kept;
+}
+
 /**
  * KPI against volume: the sampled rows, the fitted line from the smallest window volume to the
  * largest forecast volume, the SLA as a red rule, and the forecasts as diamonds with their 95 %
- * prediction interval. Null when there is no fit to draw.
+ * prediction interval. The domains are fixed here (not rounded by the chart) so that dots on
+ * the same pixels can be drawn once. Null when there is no fit to draw.
  */
 export function scatterChartSpec(input: ScatterInput, title: string): TopLevelSpec | null {
   const { kpi, volumeColumn } = input;
   if (kpi.intercept === null || kpi.slope === null || input.points.length === 0) return null;
+  const intercept = kpi.intercept;
+  const slope = kpi.slope;
   const lastForecast = kpi.forecasts[kpi.forecasts.length - 1];
   const lineFrom = input.volumeRange.min;
   const lineTo = Math.max(input.volumeRange.max, lastForecast?.volume ?? input.volumeRange.max);
-  const line = [lineFrom, lineTo].map((volume) => ({ volume, value: kpi.intercept! + kpi.slope! * volume }));
-  const x = { field: 'volume', type: 'quantitative' as const, title: volumeColumn, scale: { zero: false, round: true } };
-  const y = { field: 'value', type: 'quantitative' as const, title: withUnit(kpi.column, kpi.unit === '' ? '' : `(${kpi.unit})`), scale: { zero: false, round: true } };
+  const line = [lineFrom, lineTo].map((volume) => ({ volume, value: intercept + slope * volume }));
   const forecasts = kpi.forecasts.map((f) => ({ volume: f.volume, value: f.value, low: f.low, high: f.high }));
+  const xDomain = extent([...input.points.map((p) => p.volume), lineFrom, lineTo]);
+  const yDomain = extent([
+    ...input.points.map((p) => p.value),
+    ...line.map((p) => p.value),
+    ...forecasts.flatMap((f) => [f.low, f.high]),
+    kpi.sla.value,
+  ]);
+  const dots = onePointPerCell(input.points, xDomain, yDomain, chartWidth, chartHeight, dotCellPx);
+  const x = { field: 'volume', type: 'quantitative' as const, title: volumeColumn, scale: { domain: xDomain, nice: false, zero: false, round: true } };
+  const y = {
+    field: 'value',
+    type: 'quantitative' as const,
+    title: withUnit(kpi.column, kpi.unit === '' ? '' : `(${kpi.unit})`),
+    scale: { domain: yDomain, nice: false, zero: false, round: true },
+  };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 480,
-    height: 280,
+    width: chartWidth,
+    height: chartHeight,
     title,
     layer: [
-      // Thousands of dots: no per-dot aria label (the figure is one image with a table beside it), pixel-rounded positions.
-      { data: { values: input.points }, mark: { type: 'circle', size: 10, opacity: 0.35, color: '#57606a', aria: false }, encoding: { x, y } },
+      // Many dots: no per-dot aria label (the figure is one image with tables beside it), pixel-rounded positions.
+      { data: { values: dots }, mark: { type: 'circle', size: 10, opacity: 0.35, color: '#57606a', aria: false }, encoding: { x, y } },
       { data: { values: line }, mark: { type: 'line', color: '#0b57b0', strokeWidth: 2 }, encoding: { x, y } },
       {
         data: { values: [{ value: kpi.sla.value, label: `SLA ${slaText(kpi.sla, kpi.unit)}` }] },
@@ -306,7 +369,7 @@ export function capacityApplicationView(result: CapacityResult, zone: string): C
     const column = series.columns[kpi.column] ?? new Float64Array(0);
     const { points, step } = chartSample(volume, column, indexes);
     const title = `${result.applicationName}: ${kpi.column} against ${analysis.volumeColumn}`;
-    const shown = step > 1 ? `one row in ${step} (${formatValue(points.length)} of ${formatValue(kpi.n)})` : `all ${formatValue(points.length)} rows`;
+    const shown = step > 1 ? `one row in ${step} of the window's ${formatValue(kpi.n)}` : `the window's ${formatValue(kpi.n)} rows`;
     return {
       column: kpi.column,
       anchor: kpiAnchor(result.applicationId, kpi.column),
@@ -319,7 +382,7 @@ export function capacityApplicationView(result: CapacityResult, zone: string): C
       stats: statRows(kpi, analysis.volumeColumn, baseVolume),
       forecasts: forecastRows(kpi),
       chartTitle: title,
-      chartCaption: `Grey dots: ${shown} of the window, the line fitted on all of them (blue); red dashes: the SLA; diamonds: forecasts at +10, +25, +50 and +100 % volume with their 95 % prediction interval. The figures are in the tables below.`,
+      chartCaption: `Grey dots: ${shown}, dots on the same spot drawn once; blue: the line fitted on all rows; red dashes: the SLA; diamonds: forecasts at +10, +25, +50 and +100 % volume with their 95 % prediction interval. The figures are in the tables below.`,
       chartSpec: scatterChartSpec({ kpi, volumeColumn: analysis.volumeColumn, points, volumeRange: range }, title),
     };
   });
