@@ -76,6 +76,10 @@ describe('pull request workflow', () => {
     expect(summary.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
   });
 
+  it('points the browser tests at the runner\'s Chrome', () => {
+    expect(steps(wf).find((s) => s.id === 'test')?.env).toEqual({ CHROMIUM_PATH: '/usr/bin/google-chrome' });
+  });
+
   it('sets up Node with the npm cache', () => {
     expect(steps(wf).find((s) => s.uses?.startsWith('actions/setup-node@'))?.with).toEqual({ 'node-version': 22, cache: 'npm' });
   });
