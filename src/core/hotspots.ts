@@ -450,6 +450,16 @@ export function automationCandidates(
 ): AutomationCandidate[] {
   const windowDays = options.windowDays ?? 90;
   const minimum = options.minimum ?? 5;
+  // Thousands of entries share a few dozen dates: parse each date once.
+  const dayNumbers = new Map<string, number>();
+  const dayOf = (date: string): number => {
+    let day = dayNumbers.get(date);
+    if (day === undefined) {
+      day = dayNumber(date);
+      dayNumbers.set(date, day);
+    }
+    return day;
+  };
   const groups = new Map<string, { application: string; component: string; entries: EffortEntry[] }>();
   for (const entry of entries) {
     if (entry.category !== 'service-request' || entry.date < range.fromDate || entry.date > range.toDate) continue;
@@ -467,7 +477,7 @@ export function automationCandidates(
     if (group.entries.length < minimum) continue;
     const ordered = group.entries.sort((a, b) => compareText(a.date, b.date));
     const flagged = inQualifyingWindow(
-      ordered.map((entry) => dayNumber(entry.date)),
+      ordered.map((entry) => dayOf(entry.date)),
       windowDays,
       minimum,
     );
