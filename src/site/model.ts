@@ -28,15 +28,32 @@ export function siteInfo() {
   };
 }
 
-/** Records by id, for links between them. */
-export function recordIndex() {
-  const repo = repository();
+let index: ReturnType<typeof buildRecordIndex> | undefined;
+
+function buildRecordIndex(repo: Repository) {
+  const incidentsByChange = new Map<string, string[]>();
+  for (const incident of repo.incidents) {
+    if (incident.change === undefined) continue;
+    const list = incidentsByChange.get(incident.change) ?? [];
+    list.push(incident.id);
+    incidentsByChange.set(incident.change, list);
+  }
   return {
     incidents: new Map(repo.incidents.map((r) => [r.id, r])),
     changes: new Map(repo.changes.map((r) => [r.id, r])),
     problems: new Map(repo.problems.map((r) => [r.id, r])),
     postmortems: new Map(repo.postmortems.map((r) => [r.id, r])),
+    applications: new Map(repo.applications.map((r) => [r.id, r])),
+    teams: new Map(repo.teams.map((r) => [r.id, r])),
+    /** Ids of the incidents whose `change:` names each change. */
+    incidentsByChange,
   };
+}
+
+/** Records by id, built once per build: pages look up links instead of scanning every record. */
+export function recordIndex() {
+  index ??= buildRecordIndex(repository());
+  return index;
 }
 
 let months: string[] | undefined;

@@ -57,7 +57,7 @@ export function changeFacts(change: Change): Fact[] {
 
 /** Incidents whose `change:` names this change. */
 export function incidentsCausedBy(changeId: string): Link[] {
-  return incidentLinks(repository().incidents.filter((i) => i.change === changeId).map((i) => i.id));
+  return incidentLinks(recordIndex().incidentsByChange.get(changeId) ?? []);
 }
 
 export function problemFacts(problem: Problem): Fact[] {
