@@ -67,7 +67,11 @@ export function changeViolations(
   return found;
 }
 
-/** Changes whose planned start lies in `range` (half-open), in planned-start order, then id. */
+/**
+ * Changes whose planned start lies in `range` (half-open, epoch ms), in planned-start order, then id.
+ *
+ * @example changesPlannedIn(changes, { fromMs: asOfMs, toMs: asOfMs + 7 * 86_400_000 }) // next week's changes
+ */
 export function changesPlannedIn<T extends Pick<ChangeRequest, 'id' | 'plannedStart'>>(changes: readonly T[], range: Interval): T[] {
   return changes
     .filter((c) => c.plannedStart >= range.fromMs && c.plannedStart < range.toMs)
