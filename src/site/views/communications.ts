@@ -9,10 +9,6 @@ import { url } from '../urls.ts';
 import { monthReport } from './availability.ts';
 import { monthTitle } from './report.ts';
 
-// recordIndex() builds its maps on every call; pages ask once per record, so keep one per build.
-let recordsMemo: ReturnType<typeof recordIndex> | undefined;
-const recordsById = () => (recordsMemo ??= recordIndex());
-
 const memo = new Map<string, IncidentCommunications>();
 
 /** The communication record of an incident at this build's as-of instant, computed once. */
@@ -95,7 +91,7 @@ export function communicationsSectionView(month: string) {
   const cadence = repo.site.updateCadenceMinutes;
   const incidents = monthReport(month).incidents;
   const compliance = cadenceCompliance(incidents, cadence, asOf());
-  const byId = recordsById().incidents;
+  const byId = recordIndex().incidents;
   const link = (id: string) => ({ id, title: byId.get(id)?.title ?? '', severity: byId.get(id)?.severity ?? '', href: url(`incidents/${id}/`) });
   return {
     monthText: monthTitle(month),

@@ -11,10 +11,6 @@ import { asOf, recordIndex, repository } from '../model.ts';
 import { url } from '../urls.ts';
 import { monthTitle } from './report.ts';
 
-// recordIndex() builds its maps on every call; pages ask once per record, so keep one per build.
-let recordsMemo: ReturnType<typeof recordIndex> | undefined;
-const recordsById = () => (recordsMemo ??= recordIndex());
-
 let overlapsMemo: Map<string, CustomerOverlap[]> | undefined;
 
 /** Each incident's overlaps with key customers' windows over its whole impact, computed once per build. */
@@ -49,7 +45,7 @@ export function customersPage() {
   const zone = repo.site.reportingTimezone;
   const week = weekContaining(asOf(), zone);
   const apps = new Map(repo.applications.map((a) => [a.id, a]));
-  const incidents = recordsById().incidents;
+  const incidents = recordIndex().incidents;
   const recent = daysBefore(asOf(), 90);
   const exposure = new Map(customerExposure(repo.incidents, repo.customers, recent, asOf()).map((e) => [e.customer, e]));
   const customers = [...repo.customers]
@@ -90,7 +86,7 @@ export function customersPage() {
 export function customerWindowsSectionView(month: string) {
   const repo = repository();
   const range = reportInterval(month, repo.site.reportingTimezone, asOf());
-  const incidents = recordsById().incidents;
+  const incidents = recordIndex().incidents;
   const rows = customerExposure(repo.incidents, repo.customers, range, asOf()).map((e) => ({
     customer: e.customer,
     minutesText: formatMinutes(e.minutes),

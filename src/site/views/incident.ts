@@ -11,14 +11,10 @@ import { communicationsOf, incidentCommunicationsView } from './communications.t
 import { customerOverlapsOf, customerWindowFlags, customerWindowMarker } from './customers.ts';
 import { incidentDurationMinutes, incidentRow, type Fact, type IncidentRow } from './records.ts';
 
-// recordIndex() builds its maps on every call; pages ask once per record, so keep one per build.
-let recordsMemo: ReturnType<typeof recordIndex> | undefined;
-const recordsById = () => (recordsMemo ??= recordIndex());
-
 export function incidentPage(incident: Incident) {
   const repo = repository();
   const zone = repo.site.reportingTimezone;
-  const index = recordsById();
+  const index = recordIndex();
   const at = (ms: number | undefined) => (ms === undefined ? '—' : formatInstant(ms, zone));
   const facts: Fact[] = [
     { label: 'Applications', text: incident.applications.join(', ') },

@@ -28,10 +28,6 @@ import { incidentLostMinutesTotal } from './availability.ts';
 import { monthTitle } from './report.ts';
 import { newProblemCommand } from './time.ts';
 
-// recordIndex() builds its maps on every call; pages ask once per record, so keep one per build.
-let recordsMemo: ReturnType<typeof recordIndex> | undefined;
-const recordsById = () => (recordsMemo ??= recordIndex());
-
 /** Months of backlog history shown on the problem pages and in the JSON. */
 export const BACKLOG_MONTHS = 18;
 
@@ -219,7 +215,7 @@ export function problemPage(problem: Problem) {
   const repo = repository();
   const zone = repo.site.reportingTimezone;
   const today = asOfDate();
-  const incidents = recordsById().incidents;
+  const incidents = recordIndex().incidents;
   // Incidents that name this problem count as linked even when the ticket does not list them.
   const ids = [...new Set([...problem.incidents, ...(incidentsNamingProblem().get(problem.id) ?? [])])];
   const linked = ids
@@ -258,7 +254,7 @@ export function problemPage(problem: Problem) {
 export function problemReviewPage() {
   const repo = repository();
   const today = asOfDate();
-  const titles = recordsById().incidents;
+  const titles = recordIndex().incidents;
   const agenda = reviewAgenda(repo.problems, today).map((item) => ({
     ...problemRow(item.problem as Problem, today),
     ageText: daysText(item.ageDays),
@@ -288,7 +284,7 @@ export function problemSectionView(month: string) {
   const repo = repository();
   const today = asOfDate();
   const summary = problemMonth(repo.problems, month, today);
-  const titles = recordsById().problems;
+  const titles = recordIndex().problems;
   const link = (id: string) => ({ id, title: titles.get(id)?.title ?? '', href: url(`problems/${id}/`) });
   return {
     monthText: monthTitle(month),
