@@ -15,4 +15,5 @@ export const navigation: NavItem[] = [
   { path: 'customers/', label: 'Customers' },
   { path: 'time/', label: 'Time' },
   { path: 'capacity/', label: 'Capacity' },
+  { path: 'search/', label: 'Search' },
 ];
