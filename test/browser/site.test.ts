@@ -246,6 +246,17 @@ describe('in chromium', () => {
   });
 });
 
+/** The page's scroll and client width, and the first elements reaching past the viewport; runs in the page. */
+const horizontalOverflow = () => {
+  const root = document.documentElement;
+  const culprits = Array.from(document.querySelectorAll('body *'))
+    .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 && !el.closest('.table-wrap, pre'))
+    .slice(0, 5)
+    .map((el) => `${el.localName}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} right=${Math.round(el.getBoundingClientRect().right)}`);
+  return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits };
+};
+const phone = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
 describe('on a phone', () => {
   let browser: Browser;
   let server: StaticServer;
@@ -277,7 +288,7 @@ describe('on a phone', () => {
     expect(pages.map((p) => p.name)).toEqual(expect.arrayContaining(['overview', 'report', 'postmortem']));
     const overflowing: string[] = [];
     for (const [width, options] of [
-      [375, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
+      [375, phone],
       [1280, { viewport: { width: 1280, height: 900 } }],
     ] as const) {
       const context = await browser.newContext(options);
@@ -285,20 +296,26 @@ describe('on a phone', () => {
       const page = await context.newPage();
       for (const { name, file } of pages) {
         await page.goto(server.siteUrl + pagePathOf(file), { waitUntil: 'load' });
-        const { scrollWidth, clientWidth, culprits } = await page.evaluate(() => {
-          const root = document.documentElement;
-          // The widest elements reaching past the viewport, to name in the failure message.
-          const culprits = Array.from(document.querySelectorAll('body *'))
-            .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 && !el.closest('.table-wrap, pre'))
-            .slice(0, 5)
-            .map((el) => `${el.localName}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} right=${Math.round(el.getBoundingClientRect().right)}`);
-          return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits };
-        });
+        const { scrollWidth, clientWidth, culprits } = await page.evaluate(horizontalOverflow);
         if (scrollWidth > clientWidth) overflowing.push(`${file} at ${width} px: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; ${culprits.join(', ')}`);
         await page.screenshot({ path: path.join(screenshotDir, `${name}-${width}.png`), fullPage: true });
       }
       await context.close();
     }
+    expect(overflowing).toEqual([]);
+  });
+
+  it('no page of any route scrolls sideways at 375 px', async () => {
+    const context = await browser.newContext(phone);
+    await routeToServer(context, server);
+    const overflowing = (
+      await onTabs(context, onePagePerRoute(documents), async (page, file) => {
+        await page.goto(server.siteUrl + pagePathOf(file), { waitUntil: 'load' });
+        const { scrollWidth, clientWidth, culprits } = await page.evaluate(horizontalOverflow);
+        return scrollWidth > clientWidth ? `${file}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; ${culprits.join(', ')}` : '';
+      })
+    ).filter((line) => line !== '');
+    await context.close();
     expect(overflowing).toEqual([]);
   });
 });
