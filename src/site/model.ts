@@ -38,6 +38,10 @@ function buildRecordIndex(repo: Repository) {
     list.push(incident.id);
     incidentsByChange.set(incident.change, list);
   }
+  const postmortemsByIncident = new Map<string, string[]>();
+  for (const pm of repo.postmortems) {
+    for (const id of pm.incidents) postmortemsByIncident.set(id, [...(postmortemsByIncident.get(id) ?? []), pm.id]);
+  }
   return {
     incidents: new Map(repo.incidents.map((r) => [r.id, r])),
     changes: new Map(repo.changes.map((r) => [r.id, r])),
@@ -47,6 +51,8 @@ function buildRecordIndex(repo: Repository) {
     teams: new Map(repo.teams.map((r) => [r.id, r])),
     /** Ids of the incidents whose `change:` names each change. */
     incidentsByChange,
+    /** Ids of the post-mortems that review each incident. */
+    postmortemsByIncident,
   };
 }
 

@@ -2,7 +2,7 @@
 // report rows, top talkers and incident metrics, and each incident's own lost minutes.
 import { incidentLostMinutes, indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type AvailabilityIndex, type MonthlyAvailability, type TopTalker } from '../../core/availability.ts';
 import { incidentMetrics, type IncidentMetrics } from '../../core/incident-metrics.ts';
-import { monthOf, previousMonth, reportInterval } from '../../core/period.ts';
+import { monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
 import type { MaintenanceWindow } from '../../core/types.ts';
 import type { Incident } from '../../load/repository.ts';
 import { asOf, repository } from '../model.ts';
@@ -79,4 +79,42 @@ export function incidentLostMinutesTotal(incident: Incident): number {
 /** Month-to-date of the as-of month. */
 export function currentMonth(): string {
   return monthOf(asOf(), repository().site.reportingTimezone);
+}
+
+export interface AvailabilityEffect {
+  month: string;
+  applicationId: string;
+  lostMinutes: number;
+  scheduledMinutes: number;
+  /** The incident's own share of the month's scheduled time, in percentage points of availability. */
+  percentagePoints: number;
+}
+
+/** What an incident alone cost each of its applications in each month it touched. */
+export function incidentAvailabilityEffects(incident: Incident): AvailabilityEffect[] {
+  const repo = repository();
+  const zone = repo.site.reportingTimezone;
+  const { maintenance } = build();
+  const apps = new Map(repo.applications.map((a) => [a.id, a]));
+  const end = Math.max(incident.started, ...incident.impact.map((s) => s.toMs ?? asOf()));
+  const effects: AvailabilityEffect[] = [];
+  for (const month of monthsBetween(monthOf(incident.started, zone), monthOf(Math.max(incident.started, end - 1), zone))) {
+    const range = reportInterval(month, zone, asOf());
+    const rows = monthReport(month).availability.applications;
+    for (const id of incident.applications) {
+      const app = apps.get(id);
+      const row = rows.find((r) => r.id === id);
+      if (!app || !row) continue;
+      const lost = incidentLostMinutes(app, incident, range, maintenance, asOf());
+      if (lost <= 0) continue;
+      effects.push({
+        month,
+        applicationId: id,
+        lostMinutes: lost,
+        scheduledMinutes: row.scheduledMinutes,
+        percentagePoints: row.scheduledMinutes > 0 ? (lost / row.scheduledMinutes) * 100 : 0,
+      });
+    }
+  }
+  return effects;
 }

@@ -37,15 +37,9 @@ export function incidentPage(incident: Incident) {
     fromText: at(span.fromMs),
     toText: span.toMs === null ? 'ongoing' : at(span.toMs),
   }));
-  const updates = [...incident.updates]
-    .sort((a, b) => a.at - b.at)
-    .map((u) => ({ iso: isoInstant(u.at), atText: at(u.at), kind: u.kind, text: u.text }));
-  const description = `${incident.severity} ${incident.status} incident on ${incident.applications.join(', ')}: ${incident.title}`;
   return {
     facts,
     impact,
-    updates,
-    description,
     communications: incidentCommunicationsView(incident),
     customerFlags: customerWindowFlags(incident),
     customersHref: url('customers/'),

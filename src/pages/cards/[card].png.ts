@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { renderStatusCard } from '../../site/status-card.ts';
+import { cardFor, cardKeys } from '../../site/views/executive.ts';
+
+export function getStaticPaths() {
+  return cardKeys().map((card) => ({ params: { card } }));
+}
+
+export const GET: APIRoute = ({ params }) => new Response(renderStatusCard(cardFor(params.card!)), { headers: { 'Content-Type': 'image/png' } });
