@@ -1,13 +1,7 @@
 // CSV exports: each row validated with its schema, errors located by file and line.
 import { parse } from 'csv-parse/sync';
-import { parseCsvNumber, parseTimestamp, timeColumns, timeRowSchema, type TimeEntry } from '../schema/index.ts';
+import { csvNumberValue, parseCsvNumber, parseTimestamp, timeColumns, timeRowOf, timeRowSchema, utcTimestampMs, type TimeEntry } from '../schema/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
-
-interface CsvRecord {
-  record: string[];
-  /** File line on which the record ends (its own line for one-line records). */
-  line: number;
-}
 
 function csvError(file: string, line: number, column: number, field: string, message: string): Diagnostic {
   return { file, line, column, severity: 'error', rule: 'csv', field, message };
@@ -20,27 +14,40 @@ function cellColumn(cells: readonly string[], index: number): number {
   return column;
 }
 
-function parseCsv(file: string, text: string): { header: string[]; rows: CsvRecord[] } | Diagnostic {
+/**
+ * Streams the records of a CSV text to `onHeader` (the first record, trimmed) and then `onRow` (each
+ * later record with the file line it ends on), so no row outlives its own handling. Returns the
+ * diagnostic of an empty or unreadable file, else null.
+ */
+function forEachCsvRecord(
+  file: string,
+  text: string | Buffer,
+  onHeader: (header: string[]) => void,
+  onRow: (record: string[], line: number) => void,
+): Diagnostic | null {
+  let header: string[] | null = null;
   try {
     // Line numbers come from the parser's own context; no per-row info object is built.
-    const rows: CsvRecord[] = [];
     parse(text, {
       bom: true,
       skip_empty_lines: true,
       relax_column_count: true,
       trim: false,
       on_record: (record: string[], context: { lines: number }) => {
-        rows.push({ record, line: context.lines });
+        if (header === null) {
+          header = record.map((h) => h.trim());
+          onHeader(header);
+        } else {
+          onRow(record, context.lines);
+        }
         return null;
       },
     });
-    const first = rows.shift();
-    if (!first) return csvError(file, 1, 1, '', 'empty CSV: the first line must be the header');
-    return { header: first.record.map((h) => h.trim()), rows };
   } catch (error) {
     const e = error as { lines?: number; message: string };
     return csvError(file, e.lines ?? 1, 1, '', `unreadable CSV: ${e.message}`);
   }
+  return header === null ? csvError(file, 1, 1, '', 'empty CSV: the first line must be the header') : null;
 }
 
 function checkHeader(file: string, header: string[], expected: readonly string[]): Diagnostic[] {
@@ -57,10 +64,8 @@ function checkHeader(file: string, header: string[], expected: readonly string[]
   return out;
 }
 
-function countError(file: string, row: CsvRecord, expected: number): Diagnostic | null {
-  return row.record.length === expected
-    ? null
-    : csvError(file, row.line, 1, '', `row has ${row.record.length} cells, the header has ${expected}`);
+function countError(file: string, record: readonly string[], line: number, expected: number): Diagnostic | null {
+  return record.length === expected ? null : csvError(file, line, 1, '', `row has ${record.length} cells, the header has ${expected}`);
 }
 
 export interface TimeEntryRow extends TimeEntry {
@@ -78,40 +83,63 @@ export interface RowProblem {
 /** Rows of a time-tracking export, every bad cell reported with its line; `checkRow` adds the caller's own rules. */
 export function readTimeCsv(
   file: string,
-  text: string,
+  text: string | Buffer,
   checkRow: (row: TimeEntry) => RowProblem[] = () => [],
 ): { rows: TimeEntryRow[]; diagnostics: Diagnostic[] } {
-  const parsed = parseCsv(file, text);
-  if (!('header' in parsed)) return { rows: [], diagnostics: [parsed] };
-  const diagnostics = checkHeader(file, parsed.header, timeColumns);
-  if (diagnostics.length > 0) return { rows: [], diagnostics };
-  const index = timeColumns.map((name) => parsed.header.indexOf(name));
   const rows: TimeEntryRow[] = [];
-  for (const row of parsed.rows) {
-    const bad = countError(file, row, parsed.header.length);
-    if (bad) {
-      diagnostics.push(bad);
-      continue;
-    }
-    const cells: Record<string, string> = {};
-    timeColumns.forEach((name, i) => (cells[name] = row.record[index[i]!]!));
-    const result = timeRowSchema.safeParse(cells);
-    if (result.success) {
-      for (const problem of checkRow(result.data)) {
-        const column = cellColumn(row.record, parsed.header.indexOf(problem.field));
-        diagnostics.push({ ...csvError(file, row.line, column, problem.field, problem.message), rule: problem.rule });
+  const diagnostics: Diagnostic[] = [];
+  let header: string[] = [];
+  let headerOk = false;
+  let index: number[] = [];
+  const cells: string[] = new Array<string>(timeColumns.length);
+  const unreadable = forEachCsvRecord(
+    file,
+    text,
+    (found) => {
+      header = found;
+      const problems = checkHeader(file, header, timeColumns);
+      diagnostics.push(...problems);
+      headerOk = problems.length === 0;
+      index = timeColumns.map((name) => header.indexOf(name));
+    },
+    (record, line) => {
+      if (!headerOk) return;
+      const bad = countError(file, record, line, header.length);
+      if (bad) {
+        diagnostics.push(bad);
+        return;
       }
-      rows.push({ ...result.data, file, line: row.line });
-    } else {
-      for (const issue of result.error.issues) {
-        const name = String(issue.path[0] ?? '');
-        const at = parsed.header.indexOf(name);
-        const message = issue.code === 'invalid_value' ? `expected one of ${issue.values.join(', ')}, got "${cells[name]}"` : issue.message;
-        diagnostics.push(csvError(file, row.line, at < 0 ? 1 : cellColumn(row.record, at), name, message));
+      for (let i = 0; i < index.length; i++) cells[i] = record[index[i]!]!;
+      let entry = timeRowOf(cells);
+      if (!entry) {
+        // Only a row with a problem meets the schema, for its messages.
+        const named: Record<string, string> = {};
+        timeColumns.forEach((name, i) => (named[name] = cells[i]!));
+        const result = timeRowSchema.safeParse(named);
+        if (!result.success) {
+          for (const issue of result.error.issues) {
+            const name = String(issue.path[0] ?? '');
+            const at = header.indexOf(name);
+            const message = issue.code === 'invalid_value' ? `expected one of ${issue.values.join(', ')}, got "${named[name]}"` : issue.message;
+            diagnostics.push(csvError(file, line, at < 0 ? 1 : cellColumn(record, at), name, message));
+          }
+          return;
+        }
+        entry = result.data;
       }
-    }
-  }
-  return { rows, diagnostics };
+      for (const problem of checkRow(entry)) {
+        const column = cellColumn(record, header.indexOf(problem.field));
+        diagnostics.push({ ...csvError(file, line, column, problem.field, problem.message), rule: problem.rule });
+      }
+      // The entry becomes the row in place: one object per row, its fields in the schema's order, then file and line.
+      const row = entry as TimeEntryRow;
+      row.file = file;
+      row.line = line;
+      rows.push(row);
+    },
+  );
+  if (unreadable) return { rows: [], diagnostics: [unreadable] };
+  return { rows: headerOk ? rows : [], diagnostics };
 }
 
 export interface CapacityColumns {
@@ -120,42 +148,75 @@ export interface CapacityColumns {
 }
 
 /** A capacity series as columns of numbers; the header must be exactly timestamp + the declared columns. */
-export function readCapacityCsv(file: string, text: string, declared: readonly string[]): { series: CapacityColumns | null; diagnostics: Diagnostic[] } {
-  const parsed = parseCsv(file, text);
-  if (!('header' in parsed)) return { series: null, diagnostics: [parsed] };
-  const expected = ['timestamp', ...declared];
-  const diagnostics = checkHeader(file, parsed.header, expected);
-  if (diagnostics.length > 0) return { series: null, diagnostics };
-  const n = parsed.rows.length;
-  const timestampMs = new Float64Array(n);
-  const columns = Object.fromEntries(declared.map((c) => [c, new Float64Array(n)])) as Record<string, Float64Array>;
-  const at = parsed.header.indexOf('timestamp');
-  const cellIndex = declared.map((c) => parsed.header.indexOf(c));
+export function readCapacityCsv(file: string, text: string | Buffer, declared: readonly string[]): { series: CapacityColumns | null; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  let header: string[] = [];
+  let headerOk = false;
+  let at = 0;
+  let cellIndex: number[] = [];
+  // Columns grow by doubling: the row count is known only at the end of the stream.
+  let capacity = 1024;
+  let timestampMs = new Float64Array(capacity);
+  let values = declared.map(() => new Float64Array(capacity));
   let kept = 0;
-  for (const row of parsed.rows) {
-    const bad = countError(file, row, parsed.header.length);
-    if (bad) {
-      diagnostics.push(bad);
-      continue;
-    }
-    let rowOk = true;
-    // The schemas' own cell rules, called directly: millions of cells, no per-cell zod parse.
-    const ts = parseTimestamp(row.record[at]!);
-    if (ts.ok) timestampMs[kept] = ts.value;
-    else {
-      rowOk = false;
-      diagnostics.push(csvError(file, row.line, cellColumn(row.record, at), 'timestamp', ts.message));
-    }
-    declared.forEach((column, i) => {
-      const cell = parseCsvNumber(row.record[cellIndex[i]!]!);
-      if (cell.ok) columns[column]![kept] = cell.value;
-      else {
-        rowOk = false;
-        diagnostics.push(csvError(file, row.line, cellColumn(row.record, cellIndex[i]!), column, cell.message));
+  const unreadable = forEachCsvRecord(
+    file,
+    text,
+    (found) => {
+      header = found;
+      const problems = checkHeader(file, header, ['timestamp', ...declared]);
+      diagnostics.push(...problems);
+      headerOk = problems.length === 0;
+      at = header.indexOf('timestamp');
+      cellIndex = declared.map((c) => header.indexOf(c));
+    },
+    (record, line) => {
+      if (!headerOk) return;
+      const bad = countError(file, record, line, header.length);
+      if (bad) {
+        diagnostics.push(bad);
+        return;
       }
-    });
-    if (rowOk) kept++;
-  }
+      if (kept === capacity) {
+        capacity *= 2;
+        timestampMs = grown(timestampMs, capacity);
+        values = values.map((column) => grown(column, capacity));
+      }
+      let rowOk = true;
+      // The schemas' own cell rules, called directly: millions of cells, no per-cell zod parse.
+      const cell = record[at]!;
+      const utc = utcTimestampMs(cell);
+      if (utc !== null) timestampMs[kept] = utc;
+      else {
+        const ts = parseTimestamp(cell);
+        if (ts.ok) timestampMs[kept] = ts.value;
+        else {
+          rowOk = false;
+          diagnostics.push(csvError(file, line, cellColumn(record, at), 'timestamp', ts.message));
+        }
+      }
+      for (let i = 0; i < declared.length; i++) {
+        const text = record[cellIndex[i]!]!;
+        const value = csvNumberValue(text);
+        if (value !== null) {
+          values[i]![kept] = value;
+          continue;
+        }
+        rowOk = false;
+        const parsed = parseCsvNumber(text);
+        if (!parsed.ok) diagnostics.push(csvError(file, line, cellColumn(record, cellIndex[i]!), declared[i]!, parsed.message));
+      }
+      if (rowOk) kept++;
+    },
+  );
+  if (unreadable) return { series: null, diagnostics: [unreadable] };
   if (diagnostics.length > 0) return { series: null, diagnostics };
-  return { series: { timestampMs, columns }, diagnostics };
+  const columns = Object.fromEntries(declared.map((c, i) => [c, values[i]!.slice(0, kept)])) as Record<string, Float64Array>;
+  return { series: { timestampMs: timestampMs.slice(0, kept), columns }, diagnostics };
+}
+
+function grown(column: Float64Array, length: number): Float64Array<ArrayBuffer> {
+  const next = new Float64Array(length);
+  next.set(column);
+  return next;
 }

@@ -15,6 +15,7 @@ import {
   problemSchema,
   requiredSections,
   siteSchema,
+  slugPattern,
   teamsFileSchema,
   type Application,
   type ChangeData,
@@ -194,7 +195,6 @@ function loadCatalogue<T>(
 
 const schemas = { incident: incidentSchema, postmortem: postmortemSchema, change: changeSchema, problem: problemSchema } as const;
 
-const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
 const referencePattern = /^(INC|CHG|PRB)-\d{4}-\d{4}$/;
 
 /** The strings of a field that holds one string or a list of them, with their list index (null for a single value). */
@@ -456,7 +456,8 @@ export function loadRepository(root: string): LoadResult {
       diagnostics.push(error(file, 1, 1, 'file-name', '', 'not a time-tracking export: expected a .csv file'));
       continue;
     }
-    const { rows, diagnostics: found } = readTimeCsv(file, readFileSync(path.join(root, file), 'utf8'), checkTimeRow);
+    // Bytes, not text: the CSV parser works on bytes and would encode a string back.
+    const { rows, diagnostics: found } = readTimeCsv(file, readFileSync(path.join(root, file)), checkTimeRow);
     diagnostics.push(...found);
     timeEntries.push(...rows);
   }
@@ -479,7 +480,7 @@ export function loadRepository(root: string): LoadResult {
     }
     fileCount++;
     const columns = [app.capacity.volume, ...app.capacity.kpis.map((k) => k.column)];
-    const { series, diagnostics: found } = readCapacityCsv(rel, readFileSync(path.join(root, rel), 'utf8'), columns);
+    const { series, diagnostics: found } = readCapacityCsv(rel, readFileSync(path.join(root, rel)), columns);
     diagnostics.push(...found);
     if (series) {
       capacity.push({

@@ -11,6 +11,46 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
+/** The two-digit number at `at`, or -1 when either character is not a digit. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const units = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : -1;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Epoch milliseconds of the everyday UTC form `YYYY-MM-DDTHH:MM[:SS]Z` when it is a real instant, else null,
+ * in which case {@link parseTimestamp} judges the text. Capacity exports hold millions of these.
+ *
+ * @example utcTimestampMs('2026-10-14T02:10:00Z') // 1791943800000
+ */
+export function utcTimestampMs(text: string): number | null {
+  const n = text.length;
+  if ((n !== 20 && n !== 17) || text.charCodeAt(n - 1) !== 90 /* Z */) return null;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58) return null;
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  let second = 0;
+  if (n === 20) {
+    if (text.charCodeAt(16) !== 58) return null;
+    second = twoDigits(text, 17);
+  }
+  // Years below 100 take the full rule: Date.UTC reads them as 19xx.
+  if (century < 1 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  const year = century * 100 + yearOfCentury;
+  if (day > daysInMonth(year, month)) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
 /** The outcome of reading a primitive cell: its value, or what is wrong with it. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -19,6 +59,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
  * CSV readers, so a cell and a frontmatter field are judged by the same rule.
  */
 export function parseTimestamp(text: string): Parsed<number> {
+  const utc = utcTimestampMs(text);
+  if (utc !== null) return { ok: true, value: utc };
   const m = TIMESTAMP.exec(text);
   if (!m) return { ok: false, message: `"${text}" is not an ISO 8601 timestamp (expected e.g. 2026-10-14T02:10:00Z)` };
   if (m[7] === undefined) return { ok: false, message: `"${text}" has no offset; write Z or ±hh:mm (e.g. ${text}Z) so the time zone is not guessed` };
@@ -41,13 +83,27 @@ export const timestampSchema = z.string({ error: 'expected a timestamp with offs
 });
 
 /** A calendar date (YYYY-MM-DD), kept as text. */
-export const dateSchema = z.string({ error: 'expected a date YYYY-MM-DD' }).refine(
-  (text) => {
+const dateMemo = new Map<string, boolean>();
+
+/**
+ * Whether `text` is a real calendar date written YYYY-MM-DD. Remembered per text: a time-tracking
+ * export repeats a few hundred dates over hundreds of thousands of rows.
+ *
+ * @example isDateText('2026-02-29') // false
+ */
+export function isDateText(text: string): boolean {
+  let known = dateMemo.get(text);
+  if (known === undefined) {
     const m = DATE.exec(text);
-    return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  },
-  { error: (issue) => `"${String(issue.input)}" is not a date (expected YYYY-MM-DD)` },
-);
+    known = m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (dateMemo.size < 100_000) dateMemo.set(text, known);
+  }
+  return known;
+}
+
+export const dateSchema = z.string({ error: 'expected a date YYYY-MM-DD' }).refine(isDateText, {
+  error: (issue) => `"${String(issue.input)}" is not a date (expected YYYY-MM-DD)`,
+});
 
 export const weekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
@@ -96,5 +152,7 @@ export const incidentIdSchema = z.string().regex(idPattern('INC'), { error: 'exp
 export const changeIdSchema = z.string().regex(idPattern('CHG'), { error: 'expected a change id CHG-YYYY-NNNN' });
 export const problemIdSchema = z.string().regex(idPattern('PRB'), { error: 'expected a problem id PRB-YYYY-NNNN' });
 export const postmortemIdSchema = z.string().regex(idPattern('PM'), { error: 'expected a post-mortem id PM-YYYY-NNNN' });
-export const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a lower-case id of letters, digits and dashes' });
+/** A lower-case id of letters, digits and dashes (applications, teams, components). */
+export const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
+export const slugSchema = z.string().regex(slugPattern, { error: 'expected a lower-case id of letters, digits and dashes' });
 export const textSchema = z.string().trim().min(1, { error: 'must not be empty' });
