@@ -7,15 +7,20 @@ import type { MaintenanceWindow } from '../../core/types.ts';
 import type { Incident } from '../../load/repository.ts';
 import { asOf, repository } from '../model.ts';
 
-let memo: { index: AvailabilityIndex; maintenance: MaintenanceWindow[] } | undefined;
+let memo: { index: AvailabilityIndex; maintenance: MaintenanceWindow[]; maintenanceByApplication: Map<string, MaintenanceWindow[]> } | undefined;
 const months = new Map<string, MonthReport>();
 let lostByIncident: Map<string, number> | undefined;
+const talkersByMonth = new Map<string, Map<string, TopTalker>>();
+const effectsByIncident = new Map<string, AvailabilityEffect[]>();
 
 function build() {
   if (!memo) {
     const repo = repository();
     const maintenance = maintenanceFromChanges(repo.changes);
-    memo = { index: indexAvailability(repo.incidents, maintenance, repo.site.reportingTimezone, asOf()), maintenance };
+    // Each application's own windows, in input order: what the core would filter out of all of them, per call.
+    const maintenanceByApplication = new Map<string, MaintenanceWindow[]>(repo.applications.map((a) => [a.id, []]));
+    for (const window of maintenance) for (const id of new Set(window.applications)) maintenanceByApplication.get(id)?.push(window);
+    memo = { index: indexAvailability(repo.incidents, maintenance, repo.site.reportingTimezone, asOf()), maintenance, maintenanceByApplication };
   }
   return memo;
 }
@@ -59,7 +64,7 @@ export function previousReport(month: string, reportMonths: readonly string[]): 
 export function incidentLostMinutesTotal(incident: Incident): number {
   if (!lostByIncident) {
     const repo = repository();
-    const { maintenance } = build();
+    const { maintenanceByApplication } = build();
     const apps = new Map(repo.applications.map((a) => [a.id, a]));
     lostByIncident = new Map();
     for (const inc of repo.incidents) {
@@ -68,7 +73,7 @@ export function incidentLostMinutesTotal(incident: Incident): number {
       let total = 0;
       for (const id of inc.applications) {
         const app = apps.get(id);
-        if (app) total += incidentLostMinutes(app, inc, range, maintenance, asOf());
+        if (app) total += incidentLostMinutes(app, inc, range, maintenanceByApplication.get(id) ?? [], asOf());
       }
       lostByIncident.set(inc.id, total);
     }
@@ -90,22 +95,34 @@ export interface AvailabilityEffect {
   percentagePoints: number;
 }
 
-/** What an incident alone cost each of its applications in each month it touched. */
+/** The month's top talkers by incident id, built once per month. */
+function talkerOf(month: string, incidentId: string): TopTalker | undefined {
+  let byId = talkersByMonth.get(month);
+  if (!byId) {
+    byId = new Map(monthReport(month).topTalkers.map((t) => [t.id, t]));
+    talkersByMonth.set(month, byId);
+  }
+  return byId.get(incidentId);
+}
+
+/**
+ * What an incident alone cost each of its applications in each month it touched, once per build.
+ * The minutes are the month's top-talker figures: the same incident, schedule and month, already computed.
+ */
 export function incidentAvailabilityEffects(incident: Incident): AvailabilityEffect[] {
+  const known = effectsByIncident.get(incident.id);
+  if (known) return known;
   const repo = repository();
   const zone = repo.site.reportingTimezone;
-  const { maintenance } = build();
-  const apps = new Map(repo.applications.map((a) => [a.id, a]));
   const end = Math.max(incident.started, ...incident.impact.map((s) => s.toMs ?? asOf()));
   const effects: AvailabilityEffect[] = [];
   for (const month of monthsBetween(monthOf(incident.started, zone), monthOf(Math.max(incident.started, end - 1), zone))) {
-    const range = reportInterval(month, zone, asOf());
     const rows = monthReport(month).availability.applications;
+    const talker = talkerOf(month, incident.id);
     for (const id of incident.applications) {
-      const app = apps.get(id);
       const row = rows.find((r) => r.id === id);
-      if (!app || !row) continue;
-      const lost = incidentLostMinutes(app, incident, range, maintenance, asOf());
+      if (!row) continue;
+      const lost = talker?.byApplication[id] ?? 0;
       if (lost <= 0) continue;
       effects.push({
         month,
@@ -116,5 +133,6 @@ export function incidentAvailabilityEffects(incident: Incident): AvailabilityEff
       });
     }
   }
+  effectsByIncident.set(incident.id, effects);
   return effects;
 }

@@ -20,8 +20,11 @@ export function budgetConsumedText(consumed: number | null): string {
   return `${(Math.ceil(consumed * 1000 - 1e-9) / 10).toFixed(1)} %`;
 }
 
+// One formatter for the build: toLocaleString with options builds a new one on every call.
+const oneDecimalMinutes = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 export function minutesText(minutes: number): string {
-  return (Math.round(minutes * 10) / 10).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return oneDecimalMinutes.format(Math.round(minutes * 10) / 10);
 }
 
 /** "March 2026". */
