@@ -263,11 +263,15 @@ describe('in chromium', () => {
 /** The page's scroll and client width, and the first elements reaching past the viewport; runs in the page. */
 const horizontalOverflow = () => {
   const root = document.documentElement;
+  // A caption laid out at its table's width is cut off by the wrapper the table scrolls in.
+  const cutCaptions = Array.from(document.querySelectorAll('.table-wrap caption'))
+    .filter((caption) => caption.getBoundingClientRect().right > (caption.closest('.table-wrap') as Element).getBoundingClientRect().right + 0.5)
+    .map((caption) => `caption "${caption.textContent?.slice(0, 60)}" cut off`);
   const culprits = Array.from(document.querySelectorAll('body *'))
     .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 && !el.closest('.table-wrap, pre'))
     .slice(0, 5)
     .map((el) => `${el.localName}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} right=${Math.round(el.getBoundingClientRect().right)}`);
-  return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits };
+  return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits, cutCaptions };
 };
 
 describe('on a phone', () => {
@@ -327,16 +331,19 @@ describe('on a phone', () => {
     expect(overflowing).toEqual([]);
   });
 
-  it('no page of any route scrolls sideways at 375 px', async () => {
+  it('no page of any route scrolls sideways at 375 px, and no table caption is cut off by its scrolling wrapper', async () => {
     const context = await browser.newContext(phone);
     await routeToServer(context, server);
     const overflowing = (
       await onTabs(context, onePagePerRoute(documents), async (page, file) => {
         await page.goto(server.siteUrl + pagePathOf(file), { waitUntil: 'load' });
-        const { scrollWidth, clientWidth, culprits } = await page.evaluate(horizontalOverflow);
-        return scrollWidth > clientWidth ? `${file}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; ${culprits.join(', ')}` : '';
+        const { scrollWidth, clientWidth, culprits, cutCaptions } = await page.evaluate(horizontalOverflow);
+        return [
+          ...(scrollWidth > clientWidth ? [`${file}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; ${culprits.join(', ')}`] : []),
+          ...cutCaptions.map((caption) => `${file}: ${caption}`),
+        ];
       })
-    ).filter((line) => line !== '');
+    ).flat();
     await context.close();
     expect(overflowing).toEqual([]);
   });
