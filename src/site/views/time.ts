@@ -197,6 +197,9 @@ export function hotspotSentence(list: readonly HoursShare[], noun: { one: string
   return `${hotspots.length} ${noun.many} take ${formatShare(covered)} of the support hours: ${names}.`;
 }
 
+/** The top applications, components and teams of a period, with the sentences that name the hotspots. */
+export type BreakdownTops = ReturnType<typeof breakdownTops>;
+
 function breakdownTops(context: TimeContext, breakdown: EffortBreakdown) {
   const appLabel = (id: string) => applicationLabel(context, id);
   const compLabel = (key: string) => componentLabel(context, key);
