@@ -1,5 +1,6 @@
 // The change calendar as iCalendar (RFC 5545), so change managers can subscribe from their mail client.
 // Deterministic: events in planned-start order, DTSTAMP taken from the as-of instant, never the clock.
+import { absoluteUrl } from './urls.ts';
 import type { ChangeRequest } from '../core/changes.ts';
 
 /** Where the calendar's links point and which instant stamps it. */
@@ -78,8 +79,7 @@ export function eventStatus(outcome: ChangeRequest['outcome']): 'CANCELLED' | 'T
  * @example changePageUrl('CHG-2026-0001', 'https://ops.example.org/', '/ops/') // 'https://ops.example.org/ops/changes/CHG-2026-0001/'
  */
 export function changePageUrl(id: string, baseUrl: string, base: string): string {
-  const path = base.endsWith('/') ? base : `${base}/`;
-  return `${baseUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}changes/${id}/`;
+  return absoluteUrl(`changes/${id}/`, { baseUrl, base });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Repository } from '../load/repository.ts';
 import { asOfFromEnvironment } from './as-of.ts';
 import { formatInstant, isoInstant } from './format.ts';
 import { buildRepository } from './repository-cache.ts';
-import { monthOf, monthsBetween } from '../core/period.ts';
+import { figureMonths } from '../core/figures.ts';
 
 let asOfMs: number | undefined;
 
@@ -66,17 +66,6 @@ let months: string[] | undefined;
 
 /** Every month from the first record to the as-of month, in the reporting zone: the months that get a report. */
 export function reportMonths(): string[] {
-  if (months) return months;
-  const repo = repository();
-  const zone = repo.site.reportingTimezone;
-  const last = monthOf(asOf(), zone);
-  let first = last;
-  const consider = (month: string) => {
-    if (month < first) first = month;
-  };
-  for (const incident of repo.incidents) consider(monthOf(incident.started, zone));
-  for (const change of repo.changes) if (change.plannedStart <= asOf()) consider(monthOf(change.plannedStart, zone));
-  for (const entry of repo.timeEntries) consider(entry.date.slice(0, 7));
-  months = monthsBetween(first, last);
+  months ??= figureMonths(repository(), asOf());
   return months;
 }
