@@ -13,7 +13,9 @@ export default defineConfig({
   base: siteConfig.base,
   trailingSlash: 'always',
   output: 'static',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // One stylesheet file shared by every page instead of 4.6 kB inlined into each of tens of thousands of
+  // record pages (a fifth of the site's bytes); four pages in flight so one page's file writes overlap the next render.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   compressHTML: true,
   integrations: [opsledgerValidation(), opsledgerAfterBuild()],
