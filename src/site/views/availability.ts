@@ -81,6 +81,14 @@ export function incidentLostMinutesTotal(incident: Incident): number {
   return lostByIncident.get(incident.id) ?? 0;
 }
 
+/**
+ * Incidents with an impact span reaching into the calendar month (reporting zone), in input order: a
+ * superset of those touching the month's report interval, so month views need not scan every incident.
+ */
+export function incidentsTouchingMonth(month: string): readonly Incident[] {
+  return (build().index.incidentsByMonth.get(month) ?? []) as Incident[];
+}
+
 /** Month-to-date of the as-of month. */
 export function currentMonth(): string {
   return monthOf(asOf(), repository().site.reportingTimezone);

@@ -9,6 +9,7 @@ import type { Incident } from '../../load/repository.ts';
 import { formatDay, formatInstant } from '../format.ts';
 import { asOf, recordIndex, repository } from '../model.ts';
 import { url } from '../urls.ts';
+import { incidentsTouchingMonth } from './availability.ts';
 import { monthTitle } from './report.ts';
 
 let overlapsMemo: Map<string, CustomerOverlap[]> | undefined;
@@ -87,7 +88,7 @@ export function customerWindowsSectionView(month: string) {
   const repo = repository();
   const range = reportInterval(month, repo.site.reportingTimezone, asOf());
   const incidents = recordIndex().incidents;
-  const rows = customerExposure(repo.incidents, repo.customers, range, asOf()).map((e) => ({
+  const rows = customerExposure(incidentsTouchingMonth(month), repo.customers, range, asOf()).map((e) => ({
     customer: e.customer,
     minutesText: formatMinutes(e.minutes),
     isHit: e.incidents.length > 0,

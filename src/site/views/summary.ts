@@ -18,7 +18,19 @@ export interface SummaryApplication {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const joinWords = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
+const summaries = new Map<string, ReturnType<typeof summaryOf>>();
+
+/** The month's summary, computed once per build: its page, card, plain-text and e-mail twins all read it. */
 export function monthSummary(month: string) {
+  let summary = summaries.get(month);
+  if (!summary) {
+    summary = summaryOf(month);
+    summaries.set(month, summary);
+  }
+  return summary;
+}
+
+function summaryOf(month: string) {
   const repo = repository();
   const zone = repo.site.reportingTimezone;
   const report = monthReport(month);
