@@ -24,17 +24,23 @@ for (const size of sizes) {
 interface Run {
   seconds: number;
   peakRssMiB: number;
+  /** The process and its children at once (the search indexer runs as a child of the build). */
+  peakTreeRssMiB: number;
+  /** One-minute load average when the run started and ended: figures taken on a busy machine read high. */
+  load: [number, number];
 }
 interface Step {
   name: string;
   runs: Run[];
   seconds: number;
   peakRssMiB: number;
+  peakTreeRssMiB: number;
   ratioToLowerBound: number | null;
 }
 
 function measure(label: string, command: string[], env: Record<string, string>): Run {
   const rssFile = path.join(os.tmpdir(), `opsledger-bench-rss-${process.pid}-${label}`);
+  const loadBefore = os.loadavg()[0] ?? 0;
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ['--import', path.join(projectRoot, 'scripts/bench/rss-reporter.ts'), ...command], {
     cwd: projectRoot,
@@ -47,9 +53,9 @@ function measure(label: string, command: string[], env: Record<string, string>):
     console.error(`${label} failed (exit ${result.status}):\n${(result.stdout + result.stderr).slice(-3000)}`);
     process.exit(1);
   }
-  const peakRssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  const [ownKiB = 0, treeKiB = ownKiB] = readFileSync(rssFile, 'utf8').trim().split(' ').map(Number);
   rmSync(rssFile, { force: true });
-  return { seconds, peakRssMiB };
+  return { seconds, peakRssMiB: ownKiB / 1024, peakTreeRssMiB: treeKiB / 1024, load: [loadBefore, os.loadavg()[0] ?? 0] };
 }
 
 function median(values: number[]): number {
@@ -87,7 +93,14 @@ function benchSize(size: string) {
       console.error(`[${size}] ${name} run ${i + 1}/${repeats}`);
       runs.push(measure(`${size}-${name}-${i}`, command, env));
     }
-    steps.push({ name, runs, seconds: median(runs.map((r) => r.seconds)), peakRssMiB: Math.max(...runs.map((r) => r.peakRssMiB)), ratioToLowerBound: null });
+    steps.push({
+      name,
+      runs,
+      seconds: median(runs.map((r) => r.seconds)),
+      peakRssMiB: Math.max(...runs.map((r) => r.peakRssMiB)),
+      peakTreeRssMiB: Math.max(...runs.map((r) => r.peakTreeRssMiB)),
+      ratioToLowerBound: null,
+    });
   };
   repeated('lower bound (read + parse)', [path.join(projectRoot, 'scripts/bench/lower-bound.ts')]);
   repeated('load + validate + compute', [path.join(projectRoot, 'scripts/bench/compute.ts')]);
@@ -96,7 +109,7 @@ function benchSize(size: string) {
   if (!skipBuild) {
     console.error(`[${size}] full build`);
     const run = measure(`${size}-build`, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], env);
-    steps.push({ name: 'full build', runs: [run], seconds: run.seconds, peakRssMiB: run.peakRssMiB, ratioToLowerBound: null });
+    steps.push({ name: 'full build', runs: [run], seconds: run.seconds, peakRssMiB: run.peakRssMiB, peakTreeRssMiB: run.peakTreeRssMiB, ratioToLowerBound: null });
     site = directoryStats(outDir);
   }
   const floor = steps[0]!.seconds;
@@ -109,13 +122,18 @@ function benchSize(size: string) {
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
 const results = sizes.map(benchSize);
 
+console.log(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; as of ${asOf}`);
 const pad = (s: string, n: number) => s.padEnd(n);
 const num = (n: number, d = 2) => n.toFixed(d).padStart(8);
 for (const r of results) {
   console.log(`\n## ${r.size} corpus (${r.corpusFiles} files, generated in ${r.generateSeconds.toFixed(1)} s)\n`);
-  console.log(`| step | wall s (median of ${repeats}) | peak RSS MiB | × lower bound |`);
-  console.log('| --- | ---: | ---: | ---: |');
-  for (const s of r.steps) console.log(`| ${pad(s.name, 28)} | ${num(s.seconds)} | ${num(s.peakRssMiB, 0)} | ${num(s.ratioToLowerBound ?? 0)} |`);
+  console.log(`| step | wall s (median of ${repeats}) | peak RSS MiB | with child processes MiB | × lower bound | load average |`);
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const s of r.steps) {
+    const loads = s.runs.flatMap((run) => run.load);
+    const load = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
+    console.log(`| ${pad(s.name, 28)} | ${num(s.seconds)} | ${num(s.peakRssMiB, 0)} | ${num(s.peakTreeRssMiB, 0)} | ${num(s.ratioToLowerBound ?? 0)} | ${load} |`);
+  }
   if (!skipBuild) console.log(`\npages emitted: ${r.pagesEmitted}; dist: ${(r.distBytes / 2 ** 20).toFixed(1)} MiB in ${r.distFiles} files`);
 }
 const small = results.find((r) => r.size === 'small');
