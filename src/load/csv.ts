@@ -2,6 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { csvNumberValue, parseCsvNumber, parseTimestamp, timeColumns, timeRowOf, timeRowSchema, utcTimestampMs, type TimeEntry } from '../schema/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { forEachPlainCsvRecord, isPlainCsv } from './plain-csv.ts';
 
 function csvError(file: string, line: number, column: number, field: string, message: string): Diagnostic {
   return { file, line, column, severity: 'error', rule: 'csv', field, message };
@@ -26,6 +27,19 @@ function forEachCsvRecord(
   onRow: (record: string[], line: number) => void,
 ): Diagnostic | null {
   let header: string[] | null = null;
+  const onRecord = (record: string[], line: number) => {
+    if (header === null) {
+      header = record.map((h) => h.trim());
+      onHeader(header);
+    } else {
+      onRow(record, line);
+    }
+  };
+  const bytes = typeof text === 'string' ? null : text;
+  if (bytes && isPlainCsv(bytes)) {
+    forEachPlainCsvRecord(bytes.toString('utf8'), onRecord);
+    return header === null ? csvError(file, 1, 1, '', 'empty CSV: the first line must be the header') : null;
+  }
   try {
     // Line numbers come from the parser's own context; no per-row info object is built.
     parse(text, {
@@ -34,12 +48,7 @@ function forEachCsvRecord(
       relax_column_count: true,
       trim: false,
       on_record: (record: string[], context: { lines: number }) => {
-        if (header === null) {
-          header = record.map((h) => h.trim());
-          onHeader(header);
-        } else {
-          onRow(record, context.lines);
-        }
+        onRecord(record, context.lines);
         return null;
       },
     });
