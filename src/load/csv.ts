@@ -77,6 +77,40 @@ function countError(file: string, record: readonly string[], line: number, expec
   return record.length === expected ? null : csvError(file, line, 1, '', `row has ${record.length} cells, the header has ${expected}`);
 }
 
+/**
+ * The rows of an export whose header must name exactly `expected`: header problems and rows with the
+ * wrong number of cells go to `diagnostics`, and no row is handed on when the header is unusable.
+ */
+function forEachCheckedRow(
+  file: string,
+  text: string | Buffer,
+  expected: readonly string[],
+  diagnostics: Diagnostic[],
+  onHeader: (header: string[]) => void,
+  onRow: (record: string[], line: number) => void,
+): { unreadable: Diagnostic | null; headerOk: boolean } {
+  let headerOk = false;
+  let width = 0;
+  const unreadable = forEachCsvRecord(
+    file,
+    text,
+    (header) => {
+      const problems = checkHeader(file, header, expected);
+      diagnostics.push(...problems);
+      headerOk = problems.length === 0;
+      width = header.length;
+      onHeader(header);
+    },
+    (record, line) => {
+      if (!headerOk) return;
+      const bad = countError(file, record, line, width);
+      if (bad) diagnostics.push(bad);
+      else onRow(record, line);
+    },
+  );
+  return { unreadable, headerOk };
+}
+
 export interface TimeEntryRow extends TimeEntry {
   file: string;
   line: number;
@@ -98,26 +132,18 @@ export function readTimeCsv(
   const rows: TimeEntryRow[] = [];
   const diagnostics: Diagnostic[] = [];
   let header: string[] = [];
-  let headerOk = false;
   let index: number[] = [];
   const cells: string[] = new Array<string>(timeColumns.length);
-  const unreadable = forEachCsvRecord(
+  const { unreadable, headerOk } = forEachCheckedRow(
     file,
     text,
+    timeColumns,
+    diagnostics,
     (found) => {
       header = found;
-      const problems = checkHeader(file, header, timeColumns);
-      diagnostics.push(...problems);
-      headerOk = problems.length === 0;
       index = timeColumns.map((name) => header.indexOf(name));
     },
     (record, line) => {
-      if (!headerOk) return;
-      const bad = countError(file, record, line, header.length);
-      if (bad) {
-        diagnostics.push(bad);
-        return;
-      }
       for (let i = 0; i < index.length; i++) cells[i] = record[index[i]!]!;
       let entry = timeRowOf(cells);
       if (!entry) {
@@ -159,8 +185,6 @@ export interface CapacityColumns {
 /** A capacity series as columns of numbers; the header must be exactly timestamp + the declared columns. */
 export function readCapacityCsv(file: string, text: string | Buffer, declared: readonly string[]): { series: CapacityColumns | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  let header: string[] = [];
-  let headerOk = false;
   let at = 0;
   let cellIndex: number[] = [];
   // Columns grow by doubling: the row count is known only at the end of the stream.
@@ -168,24 +192,16 @@ export function readCapacityCsv(file: string, text: string | Buffer, declared: r
   let timestampMs = new Float64Array(capacity);
   let values = declared.map(() => new Float64Array(capacity));
   let kept = 0;
-  const unreadable = forEachCsvRecord(
+  const { unreadable } = forEachCheckedRow(
     file,
     text,
-    (found) => {
-      header = found;
-      const problems = checkHeader(file, header, ['timestamp', ...declared]);
-      diagnostics.push(...problems);
-      headerOk = problems.length === 0;
+    ['timestamp', ...declared],
+    diagnostics,
+    (header) => {
       at = header.indexOf('timestamp');
       cellIndex = declared.map((c) => header.indexOf(c));
     },
     (record, line) => {
-      if (!headerOk) return;
-      const bad = countError(file, record, line, header.length);
-      if (bad) {
-        diagnostics.push(bad);
-        return;
-      }
       if (kept === capacity) {
         capacity *= 2;
         timestampMs = grown(timestampMs, capacity);
