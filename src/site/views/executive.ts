@@ -95,8 +95,19 @@ export function cardFor(key: string): StatusCard {
   return key.startsWith('incident-') ? incidentCard(key) : postmortemCard(key);
 }
 
-/** The incident's executive summary: status, scope, cost, customers, root cause, follow-ups. */
+const incidentSummaries = new Map<string, ReturnType<typeof summariseIncident>>();
+
+/** The incident's executive summary: status, scope, cost, customers, root cause, follow-ups; once per build, shared by the page and its text twin. */
 export function incidentSummary(incident: Incident) {
+  let summary = incidentSummaries.get(incident.id);
+  if (!summary) {
+    summary = summariseIncident(incident);
+    incidentSummaries.set(incident.id, summary);
+  }
+  return summary;
+}
+
+function summariseIncident(incident: Incident) {
   const repo = repository();
   const zone = repo.site.reportingTimezone;
   const index = recordIndex();
