@@ -1,13 +1,16 @@
 /**
- * Writes the demo content repository (or a benchmark corpus): `content/` and `data/` under
- * the root are deleted and rewritten. Same arguments, same bytes.
+ * Writes the demo content repository (or a benchmark corpus) into a root: `OPSLEDGER_ROOT`, or `--out`
+ * (`--root`), default the repository. Same arguments, same bytes. It only ever replaces what it wrote:
+ * the root's `content/` and `data/` must be empty or hold exactly the files listed, with their hashes,
+ * in the root's `.opsledger-demo`, which it writes after every run; otherwise it refuses and deletes nothing.
  *
- *   node scripts/generate-demo.ts [--root DIR] [--size demo|small|large] [--seed N] [--end 2026-11-24]
+ *   node scripts/generate-demo.ts [--out DIR] [--size demo|small|large] [--seed N] [--end 2026-11-24]
  */
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { rootOwnership, writeManifest } from '../src/cli/written-files.ts';
 import type { Application, Calendar, Catalogue } from './demo/catalogue.ts';
 import { buildCatalogue } from './demo/catalogue.ts';
 import { generateChanges } from './demo/changes.ts';
@@ -45,6 +48,27 @@ const SIZES: Record<'demo' | 'small' | 'large', SizeProfile> = {
 };
 
 const SCRIPTS_DIR = dirname(fileURLToPath(import.meta.url));
+/** The manifest of what the generator wrote, beside `content/` and `data/`. */
+export const DEMO_MARKER = '.opsledger-demo';
+const markerHeader = `Written by \`npm run generate\` (scripts/generate-demo.ts): the files below are its own.
+It rewrites content/ and data/ here only while they hold exactly these files, unchanged.
+Records of your own are never deleted: with any other file present it refuses.`;
+
+/** Why the generator will not write into a root: it holds files the generator did not write. */
+export class ForeignRootError extends Error {
+  readonly foreign: string[];
+  constructor(root: string, foreign: string[], hasMarker: boolean) {
+    const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
+    const why = hasMarker ? `files it did not write, or changed since it wrote them (${shown})` : `files it did not write (${shown}) and no ${DEMO_MARKER} of its own`;
+    super(
+      `refusing to write the demo into ${root}: its content/ and data/ hold ${why}; ` +
+        `they may be a team's records, so nothing was deleted.\n` +
+        `Generate into an empty folder instead: OPSLEDGER_ROOT=/tmp/opsledger-demo npm run generate, or npm run generate -- --out /tmp/opsledger-demo`,
+    );
+    this.name = 'ForeignRootError';
+    this.foreign = foreign;
+  }
+}
 const HANDWRITTEN_DIR = join(SCRIPTS_DIR, 'demo', 'handwritten');
 
 function isSize(value: string): value is keyof typeof SIZES {
@@ -161,6 +185,8 @@ export function generateCorpus(options: { root: string; size: keyof typeof SIZES
   }
 
   const root = options.root;
+  const ownership = rootOwnership(root, DEMO_MARKER);
+  if (ownership.state === 'foreign') throw new ForeignRootError(root, ownership.foreign, ownership.manifest);
   rmSync(join(root, 'content'), { recursive: true, force: true });
   rmSync(join(root, 'data'), { recursive: true, force: true });
   for (const folder of ['data/time', 'data/capacity', 'content/incidents', 'content/changes', 'content/problems', 'content/postmortems']) {
@@ -186,6 +212,7 @@ export function generateCorpus(options: { root: string; size: keyof typeof SIZES
     problems: [...plan.problems, ...handwritten.problems],
   });
   const capacity = writeCapacity(context, join(root, 'data', 'capacity'), profile.capacityRows);
+  writeManifest(root, DEMO_MARKER, markerHeader);
 
   return {
     root,
@@ -203,6 +230,7 @@ export function generateCorpus(options: { root: string; size: keyof typeof SIZES
 function main(): void {
   const { values } = parseArgs({
     options: {
+      out: { type: 'string' },
       root: { type: 'string' },
       size: { type: 'string', default: 'demo' },
       seed: { type: 'string', default: '20261125' },
@@ -216,8 +244,15 @@ function main(): void {
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, not ${values.seed}`);
   const endText = values.end ?? '2026-11-24';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(endText)) throw new Error(`--end must be a date like 2026-11-24, not ${endText}`);
-  const root = resolve(values.root ?? join(SCRIPTS_DIR, '..'));
-  const summary = generateCorpus({ root, size, seed, endMs: parseInstant(`${endText}T23:59:00Z`) });
+  const root = resolve(values.out ?? values.root ?? process.env.OPSLEDGER_ROOT ?? join(SCRIPTS_DIR, '..'));
+  let summary: GenerationSummary;
+  try {
+    summary = generateCorpus({ root, size, seed, endMs: parseInstant(`${endText}T23:59:00Z`) });
+  } catch (error) {
+    if (!(error instanceof ForeignRootError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   process.stdout.write(
     `${summary.size} corpus in ${summary.root}: ${summary.incidents} incidents, ${summary.changes} changes, ` +
       `${summary.problems} problems, ${summary.postmortems} post-mortems, ${summary.timeRows} time rows, ` +
