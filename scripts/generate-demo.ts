@@ -48,6 +48,15 @@ const SIZES: Record<'demo' | 'small' | 'large', SizeProfile> = {
 };
 
 const SCRIPTS_DIR = dirname(fileURLToPath(import.meta.url));
+/** The committed demo's seed and last day; tests that need the demo generate it with these. */
+export const DEMO_SEED = 20261125;
+export const DEMO_END = '2026-11-24';
+
+/** The demo as `npm run generate` writes it, into `root`, with the default seed and end date. */
+export function generateDemo(root: string): GenerationSummary {
+  return generateCorpus({ root, size: 'demo', seed: DEMO_SEED, endMs: parseInstant(`${DEMO_END}T23:59:00Z`) });
+}
+
 /** The manifest of what the generator wrote, beside `content/` and `data/`. */
 export const DEMO_MARKER = '.opsledger-demo';
 const markerHeader = `Written by \`npm run generate\` (scripts/generate-demo.ts): the files below are its own.
@@ -233,8 +242,8 @@ function main(): void {
       out: { type: 'string' },
       root: { type: 'string' },
       size: { type: 'string', default: 'demo' },
-      seed: { type: 'string', default: '20261125' },
-      end: { type: 'string', default: '2026-11-24' },
+      seed: { type: 'string', default: String(DEMO_SEED) },
+      end: { type: 'string', default: DEMO_END },
     },
     strict: true,
   });
@@ -242,7 +251,7 @@ function main(): void {
   if (!isSize(size)) throw new Error(`--size must be demo, small or large, not ${size}`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, not ${values.seed}`);
-  const endText = values.end ?? '2026-11-24';
+  const endText = values.end ?? DEMO_END;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(endText)) throw new Error(`--end must be a date like 2026-11-24, not ${endText}`);
   const root = resolve(values.out ?? values.root ?? process.env.OPSLEDGER_ROOT ?? join(SCRIPTS_DIR, '..'));
   let summary: GenerationSummary;

@@ -1,4 +1,4 @@
-// The demo site (test-output/demo/, built by the global setup) in Debian's chromium, served on 127.0.0.1 under its
+// The demo site (test-output/demo/, generated and built by the global setup) in chromium (src/browser/chromium.ts), served on 127.0.0.1 under its
 // base path: every page loads cleanly, every internal link resolves, axe finds no serious or critical violation,
 // phones get no sideways scroll, and no page but the search page ships JavaScript.
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,9 +11,9 @@ import { launchChromium } from '../helpers/chromium.ts';
 import { distFiles, pagePathOf } from '../helpers/dist-files.ts';
 import { allowedScripts, attribute, startTags, unexpectedScripts } from '../helpers/html.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
-import { demoOutDir } from '../demo/global-setup.ts';
+import { demoOutDir, demoRoot } from '../demo/global-setup.ts';
 
-const site = loadSiteConfig(projectRoot);
+const site = loadSiteConfig(demoRoot);
 /** Where the published site lives (`https://ops.example.org/ops/`): absolute links to it are internal links. */
 const publishedRoot = new URL(site.base, site.baseUrl).href;
 const screenshotDir = path.join(projectRoot, 'test-output/screenshots');

@@ -6,14 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../helpers/build-site.ts';
 import { differingFiles } from '../helpers/determinism.ts';
 import { distFiles } from '../helpers/dist-files.ts';
-import { demoOutDir } from './global-setup.ts';
+import { demoOutDir, demoRoot } from './global-setup.ts';
 
 const againDir = path.join(projectRoot, 'test-output/demo-again');
 
 describe('determinism', () => {
   it("builds the demo byte for byte the same a second time, whatever the machine's time zone and locale", () => {
     // Months are cut in site.yaml's zone and text is formatted explicitly, so neither may leak into the output.
-    const result = buildSite({ outDir: againDir, env: { TZ: 'Pacific/Auckland', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } });
+    const result = buildSite({ root: demoRoot, outDir: againDir, env: { TZ: 'Pacific/Auckland', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } });
     expect(result.status, result.output.slice(-4000)).toBe(0);
     expect(distFiles(againDir).length).toBeGreaterThan(100);
     const differing = differingFiles(demoOutDir, againDir, []); // every file, no exceptions
