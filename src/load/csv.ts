@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { csvNumberValue, parseCsvNumber, parseTimestamp, timeColumns, timeRowOf, timeRowSchema, utcTimestampMs, type TimeEntry } from '../schema/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { forEachPlainCsvRecord, isPlainCsv } from './plain-csv.ts';
+import { utf8Diagnostic } from './utf8.ts';
 
 function csvError(file: string, line: number, column: number, field: string, message: string): Diagnostic {
   return { file, line, column, severity: 'error', rule: 'csv', field, message };
@@ -36,6 +37,8 @@ function forEachCsvRecord(
     }
   };
   const bytes = typeof text === 'string' ? null : text;
+  const notUtf8 = bytes && utf8Diagnostic(file, bytes);
+  if (notUtf8) return notUtf8;
   if (bytes && isPlainCsv(bytes)) {
     forEachPlainCsvRecord(bytes.toString('utf8'), onRecord);
     return header === null ? csvError(file, 1, 1, '', 'empty CSV: the first line must be the header') : null;

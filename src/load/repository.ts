@@ -35,6 +35,7 @@ import { readCapacityCsv, readTimeCsv, type RowProblem, type TimeEntryRow } from
 import { findSection, parseRecordText, sectionsOf, type RawRecord, type Section } from './markdown.ts';
 import { validateWith } from './validate.ts';
 import { YamlSource } from './yaml-source.ts';
+import { decodeUtf8 } from './utf8.ts';
 
 interface RecordSource {
   /** Path relative to the content root, with forward slashes. */
@@ -110,7 +111,12 @@ interface YamlFile {
 function readYamlFile(root: string, rel: string, diagnostics: Diagnostic[]): YamlFile | null {
   const abs = path.join(root, rel);
   if (!existsSync(abs)) return null;
-  let text = readFileSync(abs, 'utf8');
+  const decoded = decodeUtf8(rel, readFileSync(abs));
+  if (!decoded.ok) {
+    diagnostics.push(decoded.diagnostic);
+    return null;
+  }
+  let text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
@@ -251,7 +257,8 @@ export function loadRepository(root: string): LoadResult {
         diagnostics.push(error(file, 1, 1, 'file-name', '', `not a ${kind} file: expected ${dir}/**/${prefix}-YYYY-NNNN.md`));
         continue;
       }
-      const parsed = parseRecordText(file, readFileSync(path.join(root, file), 'utf8'));
+      const decoded = decodeUtf8(file, readFileSync(path.join(root, file)));
+      const parsed = decoded.ok ? parseRecordText(file, decoded.text) : { ok: false as const, diagnostics: [decoded.diagnostic] };
       if (!parsed.ok) {
         diagnostics.push(...parsed.diagnostics);
         unreadable.push({ kind, id: path.posix.basename(file, '.md') });

@@ -67,6 +67,18 @@ describe('check', () => {
     );
   });
 
+  it('fails a Latin-1 export at the byte that is not UTF-8, instead of publishing "caf�"', () => {
+    const root = makeRoot(path.join(badDir, 'latin-1'));
+    const run = runScript('check.ts', [], { OPSLEDGER_ROOT: root });
+    expect(run.lines).toEqual([
+      'content/incidents/INC-2026-0001.md:3:43  error  -  byte 0xE9 is not UTF-8 (in Latin-1 it is "é"); save the file as UTF-8  [encoding]',
+      'data/teams.yaml:8:16  error  -  byte 0xEB is not UTF-8 (in Latin-1 it is "ë"); save the file as UTF-8  [encoding]',
+      'data/time/2026-03.csv:3:15  error  -  byte 0xE9 is not UTF-8 (in Latin-1 it is "é"); save the file as UTF-8  [encoding]',
+      `✖ 3 errors in 3 files (12 files checked under ${root})`,
+    ]);
+    expect(run.status).toBe(1);
+  });
+
   it('rejects an unknown format with exit 2', () => {
     const run = runScript('check.ts', ['--format', 'xml'], { OPSLEDGER_ROOT: makeRoot() });
     expect(run.stderr.trim()).toBe('unknown --format "xml" (text or github)');
