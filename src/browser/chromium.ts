@@ -1,6 +1,10 @@
 // The one way opsledger starts a browser (browser tests, `npm run pdf`): the machine's chromium when it has
 // one, else the headless chromium that `npm install` brought (@sparticuz/chromium). Never a downloaded one.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 
 const systemChromiumPaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -15,24 +19,90 @@ export interface ChromiumChoice {
   executablePath: string;
   args: string[];
   source: 'CHROMIUM_PATH' | 'system' | 'bundled';
+  /** Variables the browser process needs on top of the caller's environment. */
+  env: Record<string, string>;
 }
 
-/** Which chromium to launch: `CHROMIUM_PATH`, else a system chromium, else the npm-bundled one (unpacked to /tmp on first use). */
-export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<ChromiumChoice> {
+const require = createRequire(import.meta.url);
+
+/** The regular files of a ustar archive (the package's own archives hold nothing else), as name → bytes. */
+function tarFiles(archive: Buffer): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  let at = 0;
+  while (at + 512 <= archive.length && archive[at] !== 0) {
+    const field = (from: number, length: number) => archive.subarray(at + from, at + from + length).toString('utf8').replace(/\0.*$/s, '');
+    const size = parseInt(field(124, 12).trim() || '0', 8);
+    const prefix = field(345, 155);
+    const name = prefix ? `${prefix}/${field(0, 100)}` : field(0, 100);
+    const type = field(156, 1);
+    if (type === '0' || type === '') files.set(name, archive.subarray(at + 512, at + 512 + size));
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  return files;
+}
+
+/** Writes a folder once per machine: built beside its final place under a unique name, then renamed into it. */
+function materialise(folder: string, write: (into: string) => void): string {
+  if (existsSync(folder)) return folder;
+  const building = `${folder}.${process.pid}.${Date.now()}`;
+  mkdirSync(building, { recursive: true });
+  write(building);
+  try {
+    renameSync(building, folder);
+  } catch {
+    rmSync(building, { recursive: true, force: true }); // another process got there first
+  }
+  return folder;
+}
+
+/**
+ * The shared libraries the bundled chromium links against (NSS, NSPR, expat), which a bare machine lacks:
+ * the package carries them for Amazon Linux and unpacks them only there, so they are unpacked here for every machine.
+ */
+function bundledLibraryDir(packageDir: string): string {
+  return materialise(path.join(tmpdir(), 'opsledger-chromium-lib'), (into) => {
+    const archive = brotliDecompressSync(readFileSync(path.join(packageDir, 'bin/al2023.tar.br')));
+    for (const [name, bytes] of tarFiles(archive)) writeFileSync(path.join(into, path.basename(name)), bytes, { mode: 0o755 });
+  });
+}
+
+/** A fontconfig setup of the fonts the bundled chromium unpacks and the DejaVu fonts npm installs, so pages show text with no system fonts. */
+function bundledFontConfigDir(): string {
+  const dejavu = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  const bundledFonts = path.join(tmpdir(), 'fonts');
+  const config = `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${dejavu}</dir>\n  <dir>${bundledFonts}</dir>\n  <cachedir>${path.join(tmpdir(), 'opsledger-fontconfig-cache')}</cachedir>\n</fontconfig>\n`;
+  const dir = path.join(tmpdir(), 'opsledger-fontconfig');
+  const file = path.join(dir, 'fonts.conf');
+  if (existsSync(file) && readFileSync(file, 'utf8') === config) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  return materialise(dir, (into) => writeFileSync(path.join(into, 'fonts.conf'), config));
+}
+
+/**
+ * Which chromium to launch: `CHROMIUM_PATH`, else a system chromium (the first of `systemPaths` that exists),
+ * else the npm-bundled one, unpacked to the temp folder on first use with the libraries and fonts it needs.
+ */
+export async function findChromium(env: NodeJS.ProcessEnv = process.env, systemPaths: readonly string[] = systemChromiumPaths): Promise<ChromiumChoice> {
   const fromEnv = env.CHROMIUM_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is ${fromEnv}, which does not exist`);
-    return { executablePath: fromEnv, args: quietArgs, source: 'CHROMIUM_PATH' };
+    return { executablePath: fromEnv, args: quietArgs, source: 'CHROMIUM_PATH', env: {} };
   }
-  const system = systemChromiumPaths.find((candidate) => existsSync(candidate));
-  if (system) return { executablePath: system, args: quietArgs, source: 'system' };
+  const system = systemPaths.find((candidate) => existsSync(candidate));
+  if (system) return { executablePath: system, args: quietArgs, source: 'system', env: {} };
   const bundled = (await import('@sparticuz/chromium')).default;
   bundled.setGraphicsMode = false;
   const args = [...new Set([...bundled.args.filter((arg) => !bundledArgsLeftOut.has(arg)), ...quietArgs])];
-  return { executablePath: await bundled.executablePath(), args, source: 'bundled' };
+  const executablePath = await bundled.executablePath();
+  // The package exports only its entry (build/<format>/index), two folders below its own.
+  const packageDir = path.resolve(path.dirname(require.resolve('@sparticuz/chromium')), '../..');
+  const libraryPath = [bundledLibraryDir(packageDir), env.LD_LIBRARY_PATH].filter(Boolean).join(path.delimiter);
+  return { executablePath, args, source: 'bundled', env: { LD_LIBRARY_PATH: libraryPath, FONTCONFIG_PATH: bundledFontConfigDir() } };
 }
 
-export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
-  const choice = await findChromium(env);
-  return chromium.launch({ executablePath: choice.executablePath, args: choice.args });
+export async function launchChromium(env: NodeJS.ProcessEnv = process.env, systemPaths: readonly string[] = systemChromiumPaths): Promise<Browser> {
+  const choice = await findChromium(env, systemPaths);
+  const browserEnv: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) browserEnv[key] = value;
+  return chromium.launch({ executablePath: choice.executablePath, args: choice.args, env: { ...browserEnv, ...choice.env } });
 }
