@@ -1,12 +1,24 @@
-// npm run check [-- --format github]: validate the content root without building.
-import { formatDiagnostic, formatGithubAnnotation } from '../load/diagnostics.ts';
+// npm run check [-- --format github] [--max-warnings N]: validate the content root without building.
+// Errors fail the check; warnings are printed where the author works and fail it only past --max-warnings.
+import { diagnosticsOf, formatDiagnostic, formatGithubAnnotation } from '../load/diagnostics.ts';
 import { loadRepository, resolveRoot } from '../load/repository.ts';
 
 const args = process.argv.slice(2);
-const formatIndex = args.indexOf('--format');
-const format = formatIndex >= 0 ? args[formatIndex + 1] : (args.find((a) => a.startsWith('--format='))?.split('=')[1] ?? 'text');
+/** The value of `--name value` or `--name=value`. */
+const option = (name: string): string | undefined => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+};
+const format = option('--format') ?? 'text';
 if (format !== 'text' && format !== 'github') {
   console.error(`unknown --format "${format}" (text or github)`);
+  process.exit(2);
+}
+const maxWarningsText = option('--max-warnings');
+// As ESLint: fail when there are more warnings than this; -1 (the default) never fails on warnings.
+const maxWarnings = maxWarningsText === undefined ? -1 : Number(maxWarningsText);
+if (maxWarningsText !== undefined && (!/^-?\d+$/.test(maxWarningsText) || maxWarnings < -1)) {
+  console.error(`--max-warnings must be a whole number ≥ -1, not "${maxWarningsText}"`);
   process.exit(2);
 }
 
@@ -15,10 +27,20 @@ const { diagnostics, fileCount } = loadRepository(root);
 // Annotations need paths relative to the repository checkout, which is the working directory in CI.
 const prefix = format === 'github' ? (process.env.OPSLEDGER_ANNOTATION_PREFIX ?? '') : '';
 for (const d of diagnostics) console.log(format === 'github' ? formatGithubAnnotation(d, prefix) : formatDiagnostic(d));
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+const errors = diagnosticsOf(diagnostics, 'error');
+const warnings = diagnosticsOf(diagnostics, 'warning');
 const files = new Set(diagnostics.map((d) => d.file)).size;
-if (diagnostics.length > 0) {
-  console.log(`✖ ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${fileCount} files checked under ${root})`);
-  process.exitCode = 1;
+const tooManyWarnings = maxWarnings >= 0 && warnings.length > maxWarnings;
+if (errors.length > 0) {
+  const counts = warnings.length > 0 ? `${plural(errors.length, 'error')} and ${plural(warnings.length, 'warning')}` : plural(errors.length, 'error');
+  console.log(`✖ ${counts} in ${plural(files, 'file')} (${fileCount} files checked under ${root})`);
+} else if (warnings.length > 0) {
+  const mark = tooManyWarnings ? '✖' : '✔';
+  const limit = tooManyWarnings ? `, more than --max-warnings ${maxWarnings} allows` : '';
+  console.log(`${mark} ${fileCount} files checked under ${root}: no errors, ${plural(warnings.length, 'warning')} in ${plural(files, 'file')}${limit}`);
 } else {
   console.log(`✔ ${fileCount} files checked under ${root}: no errors`);
 }
+if (errors.length > 0 || tooManyWarnings) process.exitCode = 1;

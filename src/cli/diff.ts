@@ -34,7 +34,7 @@ function extractRecords(root: string, commit: string, target: string): void {
 }
 
 function validationNote(name: string, load: LoadResult): string[] {
-  const count = load.diagnostics.length;
+  const count = load.diagnostics.filter((d) => d.severity === 'error').length;
   if (count === 0) return [];
   return [`> ${name} has ${count} validation error${count === 1 ? '' : 's'} (npm run check lists them); its figures come from the records that validate.`, ''];
 }

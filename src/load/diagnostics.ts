@@ -6,12 +6,20 @@ export interface Diagnostic {
   /** 1-based line and column of the offending key, cell or heading. */
   line: number;
   column: number;
-  severity: 'error';
-  /** Which kind of rule failed: schema, yaml, reference, duplicate-id, file-name, section, csv. */
+  /** An error stops `npm run check` and the build; a warning is shown where the author works and stops neither. */
+  severity: Severity;
+  /** Which kind of rule failed: schema, yaml, reference, duplicate-id, file-name, section, csv, encoding, or a change rule. */
   rule: string;
   /** Dotted path of the field, e.g. `impact[0].fraction`; empty for whole-file problems. */
   field: string;
   message: string;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** The diagnostics of one severity, in their order. */
+export function diagnosticsOf(list: readonly Diagnostic[], severity: Severity): Diagnostic[] {
+  return list.filter((d) => d.severity === severity);
 }
 
 export type FieldPath = readonly (string | number)[];
@@ -42,12 +50,12 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.field || '-'}  ${d.message}  [${d.rule}]`;
 }
 
-/** A GitHub Actions workflow command that annotates the line in a pull request. */
+/** A GitHub Actions workflow command (`::error` or `::warning`, by severity) that annotates the line in a pull request. */
 export function formatGithubAnnotation(d: Diagnostic, prefix = ''): string {
   const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const title = d.field ? `${d.field} (${d.rule})` : d.rule;
-  return `::error file=${escapeProperty(prefix + d.file)},line=${d.line},col=${d.column},title=${escapeProperty(title)}::${escapeData(d.message)}`;
+  return `::${d.severity} file=${escapeProperty(prefix + d.file)},line=${d.line},col=${d.column},title=${escapeProperty(title)}::${escapeData(d.message)}`;
 }
 
 export class ValidationError extends Error {

@@ -36,6 +36,7 @@ import { findSection, parseRecordText, sectionsOf, type RawRecord, type Section 
 import { validateWith } from './validate.ts';
 import { YamlSource } from './yaml-source.ts';
 import { decodeUtf8 } from './utf8.ts';
+import { changeRuleFindings } from './change-rules.ts';
 
 interface RecordSource {
   /** Path relative to the content root, with forward slashes. */
@@ -222,12 +223,12 @@ export function loadRepository(root: string): LoadResult {
   const diagnostics: Diagnostic[] = [];
   // Where each record came from, to point at a field when a reference fails later.
   const sources = new Map<object, { file: string; source: YamlSource; basePath: FieldPath }>();
-  const at = (record: object, fieldPath: FieldPath, rule: string, message: string) => {
+  const at = (record: object, fieldPath: FieldPath, rule: string, message: string, severity: Diagnostic['severity'] = 'error') => {
     const where = sources.get(record);
     if (!where) return;
     const full = [...where.basePath, ...fieldPath];
     const pos = where.source.locate(full);
-    diagnostics.push(error(where.file, pos.line, pos.column, rule, fieldName(full), message));
+    diagnostics.push({ ...error(where.file, pos.line, pos.column, rule, fieldName(full), message), severity });
   };
 
   const site = loadSiteConfig(root, diagnostics);
@@ -430,6 +431,11 @@ export function loadRepository(root: string): LoadResult {
     const sections = checkSections(raw, requiredSections.postmortem);
     return { ...value, sections, file: raw.file, body: raw.body };
   });
+
+  // Broken change rules keep the change (it is shown with them) and warn at the field that breaks them.
+  for (const { value } of records.change) {
+    for (const finding of changeRuleFindings(value, site.changeLeadDays)) at(value, finding.field, finding.rule, finding.message, 'warning');
+  }
 
   const changes: Change[] = records.change.map(({ raw, value }) => {
     const required = value.type === 'normal' || value.type === 'emergency' ? requiredSections.change : [];

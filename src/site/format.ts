@@ -32,3 +32,13 @@ export function formatDay(ms: number, timeZone: string): string {
 export function isoInstant(ms: number): string {
   return new Date(ms).toISOString();
 }
+
+/**
+ * Lead time for people, one decimal, never rounded up to the limit: 4.99 days shows as 4.9.
+ *
+ * @example leadDaysText(4.99) // '4.9 days'
+ */
+export function leadDaysText(days: number): string {
+  const tenths = Math.trunc(days * 10 + (days < 0 ? -1e-9 : 1e-9)) / 10;
+  return `${tenths.toFixed(1)} day${tenths === 1 ? '' : 's'}`;
+}

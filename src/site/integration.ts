@@ -1,7 +1,7 @@
 // Validates the content root before Astro renders anything, printing errors as `npm run check` does.
 import type { AstroIntegration } from 'astro';
 import { formatDiagnostic, ValidationError } from '../load/diagnostics.ts';
-import { buildRepository } from './repository-cache.ts';
+import { buildRepositoryWithWarnings } from './repository-cache.ts';
 
 export function opsledgerValidation(): AstroIntegration {
   return {
@@ -9,8 +9,9 @@ export function opsledgerValidation(): AstroIntegration {
     hooks: {
       'astro:build:start': ({ logger }) => {
         try {
-          const repository = buildRepository();
+          const { repository, warnings } = buildRepositoryWithWarnings();
           logger.info(`validated ${repository.incidents.length} incidents, ${repository.changes.length} changes, ${repository.problems.length} problems, ${repository.postmortems.length} post-mortems`);
+          if (warnings.length > 0) logger.warn(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (npm run check lists them); they do not stop the build`);
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
           for (const d of error.diagnostics) console.error(formatDiagnostic(d));

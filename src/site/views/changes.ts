@@ -17,7 +17,9 @@ import { trailingMonths } from '../../core/problems.ts';
 import { findSection } from '../../load/markdown.ts';
 import type { Change, Incident } from '../../load/repository.ts';
 import { requiredSections } from '../../schema/records.ts';
-import { formatInstant } from '../format.ts';
+import { formatInstant, leadDaysText } from '../format.ts';
+
+export { leadDaysText };
 import { changesCalendar } from '../ics.ts';
 import { asOf, reportMonths, repository } from '../model.ts';
 import { url } from '../urls.ts';
@@ -33,16 +35,6 @@ function zone(): string {
 
 function percentText(share: number | null): string {
   return share === null ? '—' : `${truncatePercent(share, 1)} %`;
-}
-
-/**
- * Lead time for people, one decimal, never rounded up to the limit: 4.99 days shows as 4.9.
- *
- * @example leadDaysText(4.99) // '4.9 days'
- */
-export function leadDaysText(days: number): string {
-  const tenths = Math.trunc(days * 10 + (days < 0 ? -1e-9 : 1e-9)) / 10;
-  return `${tenths.toFixed(1)} day${tenths === 1 ? '' : 's'}`;
 }
 
 /** One broken rule, said plainly. */
