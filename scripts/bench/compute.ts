@@ -1,16 +1,19 @@
 // Load + validate + compute every report-wide number with the core, no pages: what the build
 // needs before it renders anything.
 import { loadRepository, resolveRoot } from '../../src/load/repository.ts';
+import { asOfFromEnvironment } from '../../src/site/as-of.ts';
 import { indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers } from '../../src/core/availability.ts';
 import { incidentMetrics } from '../../src/core/incident-metrics.ts';
 import { monthOf, monthsBetween, reportInterval } from '../../src/core/period.ts';
 import { analyseCapacity } from '../../src/core/capacity.ts';
 import { bucketEffortByMonth, effortBreakdown } from '../../src/core/hotspots.ts';
 
-const asOfMs = Date.parse(process.env.OPSLEDGER_AS_OF ?? '2026-11-25T00:00:00Z');
+const asOfMs = asOfFromEnvironment({ OPSLEDGER_AS_OF: process.env.OPSLEDGER_AS_OF ?? '2026-11-25T00:00:00Z' });
 const { repository, diagnostics } = loadRepository(resolveRoot());
-if (diagnostics.length > 0) {
-  console.error(`${diagnostics.length} validation errors`);
+// Warnings (broken change rules) do not stop the build, so they do not stop this either.
+const errors = diagnostics.filter((d) => d.severity === 'error');
+if (errors.length > 0) {
+  console.error(`${errors.length} validation errors`);
   process.exit(1);
 }
 const zone = repository.site.reportingTimezone;

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveRoot } from '../load/repository.ts';
+import { asOfFromEnvironment } from '../site/as-of.ts';
 import { scaffoldRecord, recordKindsForNew, type NewRecordKind } from './scaffold.ts';
 
 const [kind, ...titleWords] = process.argv.slice(2);
@@ -12,7 +13,15 @@ if (!kind || !(kind in recordKindsForNew) || title === '') {
 }
 const spec = recordKindsForNew[kind as NewRecordKind];
 const root = resolveRoot();
-const year = new Date().getUTCFullYear();
+// The year of the id comes from the one clock every command reads (OPSLEDGER_AS_OF, else now).
+let nowMs: number;
+try {
+  nowMs = asOfFromEnvironment();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const year = new Date(nowMs).getUTCFullYear();
 const dir = path.join(root, spec.dir);
 const taken = existsSync(dir)
   ? (readdirSync(dir, { recursive: true }) as string[]).map((f) => path.basename(f, '.md')).filter((name) => name.startsWith(`${spec.prefix}-${year}-`))

@@ -1,6 +1,7 @@
 // Validates the content root before Astro renders anything, printing errors as `npm run check` does.
 import type { AstroIntegration } from 'astro';
 import { formatDiagnostic, ValidationError } from '../load/diagnostics.ts';
+import { asOfFromEnvironment } from './as-of.ts';
 import { buildRepositoryWithWarnings } from './repository-cache.ts';
 
 export function opsledgerValidation(): AstroIntegration {
@@ -8,6 +9,12 @@ export function opsledgerValidation(): AstroIntegration {
     name: 'opsledger-validation',
     hooks: {
       'astro:build:start': ({ logger }) => {
+        try {
+          asOfFromEnvironment();
+        } catch (error) {
+          console.error(`✖ ${(error as Error).message}: the site was not built`);
+          process.exit(1);
+        }
         try {
           const { repository, warnings } = buildRepositoryWithWarnings();
           logger.info(`validated ${repository.incidents.length} incidents, ${repository.changes.length} changes, ${repository.problems.length} problems, ${repository.postmortems.length} post-mortems`);

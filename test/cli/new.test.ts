@@ -16,7 +16,9 @@ function catalogueOnlyRoot(): string {
   return root;
 }
 
-const year = new Date().getUTCFullYear();
+// The clock every command reads, fixed: a test run on 31 December or 1 January gives the same ids.
+const year = 2027;
+const asOf = { OPSLEDGER_AS_OF: '2027-06-15T09:00:00Z' };
 
 const emptyIncidentLines = (file: string) => [
   `${file}:4:1  error  application  required field is empty (expected text)  [schema]`,
@@ -36,7 +38,7 @@ describe('new', () => {
   });
 
   it('creates INC-<year>-0001, then -0002, and check lists their empty required fields', () => {
-    const first = runScript('new.ts', ['incident', 'Settlement', 'batch', 'stalled'], { OPSLEDGER_ROOT: root });
+    const first = runScript('new.ts', ['incident', 'Settlement', 'batch', 'stalled'], { OPSLEDGER_ROOT: root, ...asOf });
     expect(first.status).toBe(0);
     const firstFile = `content/incidents/${year}/INC-${year}-0001.md`;
     expect(first.lines).toEqual([
@@ -44,7 +46,7 @@ describe('new', () => {
       'fill in the fields marked REQUIRED; `npm run check` lists the ones still empty',
     ]);
 
-    const second = runNpm('new', ['incident', 'Pricing feed late'], { OPSLEDGER_ROOT: root });
+    const second = runNpm('new', ['incident', 'Pricing feed late'], { OPSLEDGER_ROOT: root, ...asOf });
     expect(second.status).toBe(0);
     const secondFile = `content/incidents/${year}/INC-${year}-0002.md`;
     expect(existsSync(path.join(root, secondFile))).toBe(true);
@@ -52,7 +54,7 @@ describe('new', () => {
     const text = readFileSync(path.join(root, firstFile), 'utf8');
     expect(text).toMatch(new RegExp(`^---\\nid: INC-${year}-0001\\ntitle: "Settlement batch stalled"\\n`));
 
-    const check = runNpm('check', [], { OPSLEDGER_ROOT: root });
+    const check = runNpm('check', [], { OPSLEDGER_ROOT: root, ...asOf });
     expect(check.lines).toEqual([
       ...emptyIncidentLines(firstFile),
       ...emptyIncidentLines(secondFile),
@@ -64,7 +66,7 @@ describe('new', () => {
   it('continues after the highest id of the year, wherever the file sits', () => {
     writeFile(root, `content/incidents/archive/INC-${year}-0007.md`, '---\nid: x\n---\n');
     writeFile(root, `content/incidents/INC-${year - 1}-0042.md`, '---\nid: x\n---\n');
-    runScript('new.ts', ['incident', 'Next'], { OPSLEDGER_ROOT: root });
+    runScript('new.ts', ['incident', 'Next'], { OPSLEDGER_ROOT: root, ...asOf });
     expect(existsSync(path.join(root, `content/incidents/${year}/INC-${year}-0008.md`))).toBe(true);
   });
 
@@ -73,19 +75,29 @@ describe('new', () => {
     ['problem', `content/problems/${year}/PRB-${year}-0001.md`, ['source', 'priority', 'opened', 'owner']],
     ['postmortem', `content/postmortems/${year}/PM-${year}-0001.md`, ['incidents', 'date', 'authors']],
   ])('scaffolds a %s whose required fields check names', (kind, file, fields) => {
-    const run = runScript('new.ts', [kind, 'Something to record'], { OPSLEDGER_ROOT: root });
+    const run = runScript('new.ts', [kind, 'Something to record'], { OPSLEDGER_ROOT: root, ...asOf });
     expect(run.status).toBe(0);
     expect(existsSync(path.join(root, file))).toBe(true);
-    const check = runScript('check.ts', [], { OPSLEDGER_ROOT: root });
+    const check = runScript('check.ts', [], { OPSLEDGER_ROOT: root, ...asOf });
     expect(check.lines.slice(0, -1).map((line) => line.split('  ')[0]!.split(':')[0])).toEqual(fields.map(() => file));
     expect(check.lines.slice(0, -1).map((line) => line.split('  ')[2])).toEqual(fields);
   });
 
   it('writes a title with YAML specials so it reads back unchanged', () => {
     const title = 'Outage: "quotes", #hash & *star — ünïcode';
-    runScript('new.ts', ['problem', title], { OPSLEDGER_ROOT: root });
+    runScript('new.ts', ['problem', title], { OPSLEDGER_ROOT: root, ...asOf });
     const parsed = parseRecordText('f.md', readFileSync(path.join(root, `content/problems/${year}/PRB-${year}-0001.md`), 'utf8'));
     expect(parsed.ok && (parsed.record.data as { title: string }).title).toBe(title);
+  });
+
+  it('takes the year from OPSLEDGER_AS_OF in UTC, and refuses one that is not a real instant', () => {
+    const run = runScript('new.ts', ['change', 'Year end freeze'], { OPSLEDGER_ROOT: root, OPSLEDGER_AS_OF: '2031-01-01T00:30:00+01:00' });
+    expect(run.status).toBe(0);
+    expect(existsSync(path.join(root, 'content/changes/2030/CHG-2030-0001.md'))).toBe(true);
+    const refused = runScript('new.ts', ['change', 'Leap'], { OPSLEDGER_ROOT: root, OPSLEDGER_AS_OF: '2026-02-30T00:00Z' });
+    expect(refused.stderr.trim()).toBe('OPSLEDGER_AS_OF=2026-02-30T00:00Z is refused: "2026-02-30T00:00Z" is not a real date and time');
+    expect(refused.status).toBe(2);
+    expect(existsSync(path.join(root, 'content/changes/2026'))).toBe(false);
   });
 
   it.each([
@@ -94,7 +106,7 @@ describe('new', () => {
     [['ticket', 'Title']],
     [[]],
   ])('refuses %j with usage and exit 2', (args) => {
-    const run = runScript('new.ts', args, { OPSLEDGER_ROOT: root });
+    const run = runScript('new.ts', args, { OPSLEDGER_ROOT: root, ...asOf });
     expect(run.stderr.trim()).toBe('usage: npm run new -- incident|change|problem|postmortem "Title"');
     expect(run.status).toBe(2);
     expect(existsSync(path.join(root, 'content'))).toBe(false);
