@@ -15,11 +15,11 @@ const notCopied = new Set(['.git', 'node_modules', 'test-output', 'bench-output'
 let copy = '';
 
 /** `npm run -s <script>` in the copy, as its owner would type it. */
-function npm(script: string) {
+function npm(script: string, extraEnv: Record<string, string> = {}) {
   const { OPSLEDGER_ROOT, OPSLEDGER_ANNOTATION_PREFIX, ...env } = process.env;
   const result = spawnSync('npm', ['run', '-s', script], {
     cwd: copy,
-    env: { ...env, NO_COLOR: '1', OPSLEDGER_AS_OF: defaultAsOf, PATH: `${path.join(copy, 'node_modules/.bin')}${path.delimiter}${env.PATH ?? ''}` },
+    env: { ...env, NO_COLOR: '1', OPSLEDGER_AS_OF: defaultAsOf, ...extraEnv, PATH: `${path.join(copy, 'node_modules/.bin')}${path.delimiter}${env.PATH ?? ''}` },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -69,5 +69,11 @@ describe('a content repository of its own, made as the README says', () => {
     expect(pages.filter((file) => /\/(INC|CHG|PRB|PM)-\d{4}-\d{4}\//.test(file))).toEqual([]);
     expect(pages).toContain('incidents/index.html');
     expect(existsSync(path.join(dist, 'pagefind'))).toBe(true);
+  });
+
+  it('refuses to build as of an instant that does not exist, before rendering anything', () => {
+    const run = npm('build', { OPSLEDGER_AS_OF: '2026-02-30T00:00Z' });
+    expect(run.output).toContain('✖ OPSLEDGER_AS_OF=2026-02-30T00:00Z is refused: "2026-02-30T00:00Z" is not a real date and time: the site was not built');
+    expect(run.status).toBe(1);
   });
 });
