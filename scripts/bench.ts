@@ -1,4 +1,4 @@
-// npm run bench [-- --size small|large]: generates a seeded corpus of DESIGN.md's size and measures,
+// npm run bench [-- --size small|large]: generates a seeded corpus (sizes in scripts/demo/README.md) and measures,
 // in one run and on the same machine, a lower bound (read + frontmatter/CSV parse), load+validate+compute,
 // `npm run check` and the full build; prints a table with ratios to the lower bound and writes JSON.
 import { spawnSync } from 'node:child_process';

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../helpers/build-site.ts';
+import { distFiles } from '../helpers/dist-files.ts';
 
 const root = path.join(projectRoot, 'test/fixtures/availability-corpus');
 let outDir = '';
@@ -66,6 +67,14 @@ describe('hand-calculated availability corpus', () => {
       ['INC-2026-0003', 13.2],
       ['INC-2026-0002', 12],
     ]);
+  });
+
+  it('gives every JSON endpoint the as-of instant, as the README promises for all of them', () => {
+    const endpoints = distFiles(path.join(outDir, 'api/v1')).filter((file) => file.endsWith('.json'));
+    expect(endpoints.some((file) => file.startsWith('hotspots/'))).toBe(true);
+    for (const file of endpoints) {
+      expect(JSON.parse(readFileSync(path.join(outDir, 'api/v1', file), 'utf8')).asOf, file).toBe('2026-11-24T12:00:00.000Z');
+    }
   });
 
   it('shows people truncated percentages on the report page', () => {

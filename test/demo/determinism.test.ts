@@ -1,4 +1,4 @@
-// The same inputs and the same as-of give a byte-identical dist/ (DESIGN: The numbers): the demo built a second
+// The same inputs and the same as-of give a byte-identical dist/: the demo built a second
 // time, on a machine set to another zone and locale, must match the build the global setup made, file for file.
 import { rmSync } from 'node:fs';
 import path from 'node:path';

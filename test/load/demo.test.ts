@@ -1,4 +1,4 @@
-// The demo data a newcomer's first build shows: valid, and as large as the foundation promises. Generated
+// The demo data a newcomer's first build shows: valid, and as large as scripts/demo/README.md says. Generated
 // here with the seeded generator, so the test holds whatever the repository's own content/ and data/ hold.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -151,8 +151,9 @@ describe('timePage', () => {
 describe('hotspotsJson', () => {
   it('carries the documented keys and full precision', () => {
     const body = hotspotsJson(timeContext(inputs()), '2026-10');
-    expect(Object.keys(body)).toEqual(['period', 'totalHours', 'fte', 'byCategory', 'byApplication', 'byComponent', 'byTeam']);
+    expect(Object.keys(body)).toEqual(['period', 'asOf', 'totalHours', 'fte', 'byCategory', 'byApplication', 'byComponent', 'byTeam']);
     expect(body.period).toBe('2026-10');
+    expect(body.asOf).toBe(new Date(inputs().asOfMs).toISOString());
     expect(body.totalHours).toBe(322);
     expect(body.fte).toBe(322 / 140);
     expect(body.byComponent[0]).toEqual({ key: 'settlement/batch', hours: 319, share: 319 / 322 });

@@ -24,7 +24,7 @@ import {
 } from '../../core/hotspots.ts';
 import { monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
 import { renderChart } from '../charts.ts';
-import { formatDay } from '../format.ts';
+import { formatDay, isoInstant } from '../format.ts';
 import { asOf, repository } from '../model.ts';
 import { url } from '../urls.ts';
 
@@ -630,5 +630,5 @@ export async function timePageWithCharts(context: TimeContext) {
 /** `/api/v1/hotspots/YYYY-MM.json`: the month's hours (to date for the as-of month), FTEs and shares. */
 export function hotspotsJson(context: TimeContext, month: string) {
   const { period, totalHours, fte, byCategory, byApplication, byComponent, byTeam } = effortBreakdown(context.ledger, [month], context.fteHoursPerMonth);
-  return { period, totalHours, fte, byCategory, byApplication, byComponent, byTeam };
+  return { period, asOf: isoInstant(context.asOfMs), totalHours, fte, byCategory, byApplication, byComponent, byTeam };
 }
