@@ -1,5 +1,6 @@
 // The one way opsledger starts a browser (browser tests, `npm run pdf`): the machine's chromium when it has
 // one, else the headless chromium that `npm install` brought (@sparticuz/chromium). Never a downloaded one.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -71,10 +72,8 @@ function bundledFontConfigDir(): string {
   const dejavu = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   const bundledFonts = path.join(tmpdir(), 'fonts');
   const config = `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${dejavu}</dir>\n  <dir>${bundledFonts}</dir>\n  <cachedir>${path.join(tmpdir(), 'opsledger-fontconfig-cache')}</cachedir>\n</fontconfig>\n`;
-  const dir = path.join(tmpdir(), 'opsledger-fontconfig');
-  const file = path.join(dir, 'fonts.conf');
-  if (existsSync(file) && readFileSync(file, 'utf8') === config) return dir;
-  rmSync(dir, { recursive: true, force: true });
+  // Named by its content: checkouts in different folders on one machine each get their own, none rewrites another's.
+  const dir = path.join(tmpdir(), `opsledger-fontconfig-${createHash('sha256').update(config).digest('hex').slice(0, 12)}`);
   return materialise(dir, (into) => writeFileSync(path.join(into, 'fonts.conf'), config));
 }
 
