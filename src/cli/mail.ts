@@ -73,6 +73,10 @@ function readBuilt(dist: string, sitePath: string): string {
 async function main(args: readonly string[]): Promise<void> {
   const options = mailArguments(args);
   const smtp = smtpSettings(process.env);
+  if (!options.dryRun && smtp.host === undefined) {
+    console.log(`Not sent: OPSLEDGER_SMTP_HOST is not set, so there is no mail server to send the ${options.month} report through.`);
+    return;
+  }
   const repo = repository();
   const months = reportMonths();
   if (!months.includes(options.month)) throw new UsageError(`${options.month} has no report: reports run from ${months[0]} to ${months.at(-1)}`);
@@ -94,10 +98,6 @@ async function main(args: readonly string[]): Promise<void> {
   const recipients = repo.site.report?.recipients ?? [];
   const from = smtp.from ?? (options.dryRun ? `"${repo.site.title}" <reports@${new URL(repo.site.baseUrl).hostname}>` : undefined);
   if (!options.dryRun) {
-    if (smtp.host === undefined) {
-      console.log(`Not sent: OPSLEDGER_SMTP_HOST is not set, so there is no mail server to send the ${options.month} report through.`);
-      return;
-    }
     if (recipients.length === 0) {
       console.log(`Not sent: data/site.yaml lists no report.recipients for the ${options.month} report.`);
       return;
