@@ -3,9 +3,12 @@
 // attached, the subject computed from the month's figures, every absolute URL pointing into the published site,
 // and HTML that holds up in mail clients (inline styles, table layout, no script, ≤ 640 px, colours that read
 // on light and on inverted dark backgrounds). Without SMTP settings, sending does nothing and says so.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import { extractText } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../src/load/repository.ts';
@@ -255,3 +258,82 @@ describe('npm run mail -- 2026-10 (sending) and its errors', () => {
     expect(result.stderr.trim()).toMatch(/^2020-01 has no report: reports run from \d{4}-\d{2} to 2026-11$/);
   });
 });
+
+describe('npm run mail -- 2026-10 (sending through SMTP)', () => {
+  it('hands the message to the server over STARTTLS with the login, for every recipient, and says so', async () => {
+    const received: Array<{ from: string; to: string[]; user: string | undefined; secure: boolean; data: Buffer }> = [];
+    const server = new SMTPServer({
+      // smtp-server's built-in self-signed certificate; the child process is told to accept it below.
+      authMethods: ['PLAIN', 'LOGIN'],
+      onAuth(auth, _session, callback) {
+        if (auth.username === 'reports' && auth.password === 'secret with spaces') callback(null, { user: auth.username });
+        else callback(new Error('wrong login'));
+      },
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            user: session.user as string | undefined,
+            secure: session.secure,
+            data: Buffer.concat(chunks),
+          });
+          callback();
+        });
+      },
+      logger: false,
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.server.address() as AddressInfo;
+    try {
+      const result = await runScriptAsync('mail.ts', ['2026-10', '--dist', demoOutDir, '--pdf', pdfOfDryRun()], {
+        ...env,
+        OPSLEDGER_SMTP_HOST: '127.0.0.1',
+        OPSLEDGER_SMTP_PORT: String(port),
+        OPSLEDGER_SMTP_USER: 'reports',
+        OPSLEDGER_SMTP_PASSWORD: 'secret with spaces',
+        OPSLEDGER_MAIL_FROM: 'Northwind ops reports <ops-reports@northwind.example>',
+        NODE_TLS_REJECT_UNAUTHORIZED: '0',
+      });
+      expect(result.stderr.replace(/^.*NODE_TLS_REJECT_UNAUTHORIZED.*\n?|^\(Use `node --trace-warnings.*\n?/gm, '')).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout.trim()).toBe(`Sent "Availability report, October 2026: 99.97 %" to 2 of 2 recipients through 127.0.0.1:${port}`);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    expect(received).toHaveLength(1);
+    const [message] = received;
+    expect({ from: message!.from, to: message!.to, user: message!.user, secure: message!.secure }).toEqual({
+      from: 'ops-reports@northwind.example',
+      to: site.report?.recipients,
+      user: 'reports',
+      secure: true,
+    });
+    const parsed = await simpleParser(message!.data);
+    expect(parsed.subject).toBe('Availability report, October 2026: 99.97 %');
+    expect(parsed.from?.value).toEqual([{ name: 'Northwind ops reports', address: 'ops-reports@northwind.example' }]);
+    expect(parsed.text?.trim()).toBe(mail.text?.trim());
+    expect(parsed.html).toBe(mail.html);
+    expect(parsed.attachments.map((a) => a.filename)).toEqual(['availability-report-2026-10.pdf']);
+  });
+});
+
+/** The dry run's attachment as a file, so sending needs no second print. */
+function pdfOfDryRun(): string {
+  const file = path.join(outDir, 'attached.pdf');
+  writeFileSync(file, mail.attachments[0]!.content);
+  return file;
+}
+
+/** Like runScript, without blocking this process: the SMTP server above must answer while the command runs. */
+function runScriptAsync(script: string, args: string[], childEnv: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const { OPSLEDGER_ROOT: _root, ...rest } = process.env;
+  const child = spawn(process.execPath, [path.join('src/cli', script), ...args], { cwd: projectRoot, env: { ...rest, NO_COLOR: '1', ...childEnv } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+}
