@@ -78,6 +78,15 @@ async function main(args: readonly string[]): Promise<void> {
     return;
   }
   const repo = repository();
+  const recipients = repo.site.report?.recipients ?? [];
+  const from = smtp.from ?? (options.dryRun ? { name: repo.site.title, address: `reports@${new URL(repo.site.baseUrl).hostname}` } : undefined);
+  if (!options.dryRun) {
+    if (recipients.length === 0) {
+      console.log(`Not sent: data/site.yaml lists no report.recipients for the ${options.month} report.`);
+      return;
+    }
+    if (from === undefined) throw new UsageError('OPSLEDGER_MAIL_FROM is not set: the sender address of the report, e.g. "Ops reports <ops-reports@example.org>"');
+  }
   const months = reportMonths();
   if (!months.includes(options.month)) throw new UsageError(`${options.month} has no report: reports run from ${months[0]} to ${months.at(-1)}`);
   const summary = monthSummary(options.month);
@@ -95,15 +104,6 @@ async function main(args: readonly string[]): Promise<void> {
   if (options.pdf !== undefined && !existsSync(options.pdf)) throw new UsageError(`--pdf ${options.pdf} does not exist`);
   const pdf = pdfFile !== undefined ? readFileSync(pdfFile) : await printReportPdf({ distDir: options.dist, month: options.month, summary: false, site: repo.site });
 
-  const recipients = repo.site.report?.recipients ?? [];
-  const from = smtp.from ?? (options.dryRun ? `"${repo.site.title}" <reports@${new URL(repo.site.baseUrl).hostname}>` : undefined);
-  if (!options.dryRun) {
-    if (recipients.length === 0) {
-      console.log(`Not sent: data/site.yaml lists no report.recipients for the ${options.month} report.`);
-      return;
-    }
-    if (from === undefined) throw new UsageError('OPSLEDGER_MAIL_FROM is not set: the sender address of the report, e.g. "Ops reports <ops-reports@example.org>"');
-  }
 
   const bytes = await reportMessageBytes({
     from: from!,
@@ -129,7 +129,7 @@ async function main(args: readonly string[]): Promise<void> {
     requireTLS: smtp.port !== 465 && smtp.port !== 25,
     ...(smtp.user === undefined ? {} : { auth: { user: smtp.user, pass: smtp.password } }),
   });
-  const sent = await transport.sendMail({ envelope: { from: from!, to: [...recipients] }, raw: bytes });
+  const sent = await transport.sendMail({ envelope: { from: smtp.from!, to: [...recipients] }, raw: bytes });
   console.log(`Sent "${subject}" to ${sent.accepted.length} of ${recipients.length} recipients through ${smtp.host}:${smtp.port}`);
   if (sent.rejected.length > 0) {
     console.error(`Refused by the server: ${sent.rejected.join(', ')}`);

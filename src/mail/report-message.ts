@@ -3,7 +3,8 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 
 export interface ReportMessage {
-  from: string;
+  /** "Name <address>", or the two apart. */
+  from: string | { name: string; address: string };
   /** Addresses; none is allowed for a dry run. */
   to: readonly string[];
   subject: string;

@@ -70,6 +70,13 @@ describe('OPSLEDGER_REPORT_PDF=2026-03', () => {
   });
 });
 
+describe('sending for a site without report.recipients', () => {
+  it('sends nothing, says why in one line, and succeeds', () => {
+    const run = runScript('mail.ts', ['2026-03', '--dist', outDir], { OPSLEDGER_ROOT: root, OPSLEDGER_AS_OF: asOf, OPSLEDGER_SMTP_HOST: '127.0.0.1', OPSLEDGER_MAIL_FROM: 'ops@example.org' });
+    expect([run.status, run.stderr, run.lines]).toEqual([0, '', ['Not sent: data/site.yaml lists no report.recipients for the 2026-03 report.']]);
+  });
+});
+
 describe('OPSLEDGER_REPORT_PDF naming a month without a report', () => {
   it('stops the build and says which months have one', () => {
     const failed = buildSite({ root, outDir: mkdtempSync(path.join(os.tmpdir(), 'opsledger-pdf-bad-')), asOf, env: { OPSLEDGER_REPORT_PDF: '2026-03,2031-01' } });

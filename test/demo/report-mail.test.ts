@@ -246,6 +246,11 @@ describe('npm run mail -- 2026-10 (sending) and its errors', () => {
     expect([sent.status, sent.stderr, sent.lines]).toEqual([0, '', ['Not sent: OPSLEDGER_SMTP_HOST is not set, so there is no mail server to send the 2026-10 report through.']]);
   });
 
+  it('with a mail server but no sender address refuses before composing anything', () => {
+    const result = runScript('mail.ts', ['2026-10', '--dist', demoOutDir], { ...env, OPSLEDGER_SMTP_HOST: '127.0.0.1' });
+    expect([result.status, result.stdout, result.stderr.trim()]).toEqual([2, '', 'OPSLEDGER_MAIL_FROM is not set: the sender address of the report, e.g. "Ops reports <ops-reports@example.org>"']);
+  });
+
   it('names a PDF given with --pdf that does not exist', () => {
     const missing = path.join(outDir, 'missing.pdf');
     const result = runScript('mail.ts', ['2026-10', '--dry-run', '--dist', demoOutDir, '--pdf', missing, '--out', path.join(outDir, 'never.eml')], env);
