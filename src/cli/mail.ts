@@ -17,7 +17,7 @@ class UsageError extends Error {}
 
 const usage = 'usage: npm run mail -- <YYYY-MM> [--dry-run] [--out file.eml] [--dist folder] [--pdf file]';
 
-export interface MailArguments {
+interface MailArguments {
   month: string;
   dryRun: boolean;
   out: string;
@@ -25,7 +25,7 @@ export interface MailArguments {
   pdf: string | undefined;
 }
 
-export function mailArguments(args: readonly string[]): MailArguments {
+function mailArguments(args: readonly string[]): MailArguments {
   let month: string | undefined;
   let dryRun = false;
   let out: string | undefined;
@@ -53,7 +53,7 @@ export function mailArguments(args: readonly string[]): MailArguments {
 }
 
 /** The SMTP settings from the environment (the workflow fills them from repository secrets). */
-export function smtpSettings(env: NodeJS.ProcessEnv) {
+function smtpSettings(env: NodeJS.ProcessEnv) {
   const host = env.OPSLEDGER_SMTP_HOST?.trim() || undefined;
   const portText = env.OPSLEDGER_SMTP_PORT?.trim() || '587';
   const port = Number(portText);

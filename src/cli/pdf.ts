@@ -10,7 +10,7 @@ class UsageError extends Error {}
 
 const usage = 'usage: npm run pdf -- <YYYY-MM> [--summary] [--out file.pdf] [--dist folder]   (the built site, default dist/)';
 
-export interface PdfArguments {
+interface PdfArguments {
   month: string;
   summary: boolean;
   out: string;
@@ -18,7 +18,7 @@ export interface PdfArguments {
 }
 
 /** Reads the command line; `--out` defaults to report-YYYY-MM.pdf (summary-YYYY-MM.pdf with --summary). */
-export function pdfArguments(args: readonly string[]): PdfArguments {
+function pdfArguments(args: readonly string[]): PdfArguments {
   let month: string | undefined;
   let summary = false;
   let out: string | undefined;
