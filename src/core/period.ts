@@ -87,3 +87,24 @@ export function reportInterval(month: string, timeZone: string, asOfMs: number):
   const whole = monthInterval(month, timeZone);
   return { fromMs: whole.fromMs, toMs: Math.max(whole.fromMs, Math.min(whole.toMs, asOfMs)) };
 }
+
+/**
+ * True for a month written as `YYYY-MM` (month 01–12).
+ *
+ * @example isMonth('2026-10') // true
+ * @example isMonth('2026-13') // false
+ */
+export function isMonth(text: string): boolean {
+  return MONTH_PATTERN.test(text);
+}
+
+/**
+ * The last month, in `timeZone`, that had ended by the instant `asOfMs` (epoch milliseconds): the month the
+ * monthly report is sent for.
+ *
+ * @example lastCompleteMonth(Date.parse('2026-11-01T06:00:00Z'), 'UTC') // '2026-10'
+ * @example lastCompleteMonth(Date.parse('2026-10-31T23:30:00Z'), 'Europe/Paris') // '2026-10'
+ */
+export function lastCompleteMonth(asOfMs: number, timeZone: string): string {
+  return previousMonth(monthOf(asOfMs, timeZone));
+}

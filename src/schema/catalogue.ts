@@ -13,6 +13,12 @@ export const siteSchema = z.strictObject({
   changeLeadDays: z.number().nonnegative().default(5),
   updateCadenceMinutes: z.number().positive().default(15),
   staleReviewDays: z.number().int().positive().default(92),
+  /** The monthly report e-mail (npm run mail): who receives it. */
+  report: z
+    .strictObject({
+      recipients: z.array(z.email()).default([]),
+    })
+    .optional(),
 });
 export type SiteConfig = z.output<typeof siteSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthInterval, monthOf, monthsBetween, nextMonth, previousMonth, reportInterval } from '../../src/core/period.ts';
+import { isMonth, lastCompleteMonth, monthInterval, monthOf, monthsBetween, nextMonth, previousMonth, reportInterval } from '../../src/core/period.ts';
 
 const at = (iso: string): number => Date.parse(iso);
 const HOUR = 3_600_000;
@@ -103,5 +103,31 @@ describe('reportInterval', () => {
       toMs: asOfAuckland,
     });
     expect(reportInterval('2026-03', 'Pacific/Auckland', asOfAuckland)).toEqual(monthInterval('2026-03', 'Pacific/Auckland'));
+  });
+});
+
+describe('isMonth', () => {
+  it('accepts YYYY-MM with a month 01–12 and nothing else', () => {
+    expect(['2026-10', '0001-01', '2026-12'].map(isMonth)).toEqual([true, true, true]);
+    expect(['2026-13', '2026-00', '2026-1', '26-10', '2026-10-01', ' 2026-10', ''].map(isMonth)).toEqual([false, false, false, false, false, false, false]);
+  });
+});
+
+describe('lastCompleteMonth', () => {
+  it('is the month before the as-of month', () => {
+    expect(lastCompleteMonth(Date.parse('2026-11-01T06:00:00Z'), 'UTC')).toBe('2026-10');
+    expect(lastCompleteMonth(Date.parse('2026-11-30T23:59:59Z'), 'UTC')).toBe('2026-10');
+  });
+
+  it('turns over the year', () => {
+    expect(lastCompleteMonth(Date.parse('2027-01-01T00:00:00Z'), 'UTC')).toBe('2026-12');
+  });
+
+  it('follows the reporting zone at the month boundary', () => {
+    // 23:30 UTC on 31 October is already 1 November in Paris (UTC+1 after the change back), not yet in New York.
+    expect(lastCompleteMonth(Date.parse('2026-10-31T23:30:00Z'), 'Europe/Paris')).toBe('2026-10');
+    expect(lastCompleteMonth(Date.parse('2026-10-31T23:30:00Z'), 'UTC')).toBe('2026-09');
+    expect(lastCompleteMonth(Date.parse('2026-11-01T02:00:00Z'), 'America/New_York')).toBe('2026-09');
+    expect(lastCompleteMonth(Date.parse('2026-10-31T12:00:00Z'), 'Pacific/Auckland')).toBe('2026-10');
   });
 });

@@ -21,6 +21,8 @@ export function buildSite(options: { root?: string; outDir: string; asOf?: strin
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
     OPSLEDGER_AS_OF: options.asOf ?? defaultAsOf,
+    // A published PDF is linked only when a test says so, whatever the shell exported.
+    OPSLEDGER_REPORT_PDF: '',
     ...options.env,
   };
   env.OPSLEDGER_ROOT = options.root ?? projectRoot;

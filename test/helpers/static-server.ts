@@ -1,25 +1,9 @@
 // A static file server for a built site on 127.0.0.1, under the site's base path, as a plain web host serves dist/.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
+import { builtFileFor, contentTypeOf } from '../../src/browser/built-site.ts';
 
 export interface StaticServer {
   /** `http://127.0.0.1:<port>`, without a path. */
@@ -29,22 +13,6 @@ export interface StaticServer {
   /** Paths (below the origin) that were requested but not found, in request order. */
   notFound: string[];
   close(): Promise<void>;
-}
-
-function fileOf(root: string, relative: string): string | undefined {
-  const resolved = path.resolve(root, `.${relative}`);
-  if (resolved !== root && !resolved.startsWith(root + path.sep)) return undefined;
-  try {
-    const stat = statSync(resolved);
-    if (stat.isFile()) return resolved;
-    if (stat.isDirectory()) {
-      const index = path.join(resolved, 'index.html');
-      if (statSync(index, { throwIfNoEntry: false })?.isFile()) return index;
-    }
-  } catch {
-    return undefined;
-  }
-  return undefined;
 }
 
 /** Serves `dir` at `http://127.0.0.1:<free port><base>`; a folder without its trailing slash is redirected, as static hosts do. */
@@ -61,7 +29,7 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
       response.writeHead(400).end();
       return;
     }
-    const file = pathname.startsWith(basePath) ? fileOf(root, `/${pathname.slice(basePath.length)}`) : undefined;
+    const file = pathname.startsWith(basePath) ? builtFileFor(root, `/${pathname.slice(basePath.length)}`) : undefined;
     if (file === undefined) {
       notFound.push(requestUrl.pathname);
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
@@ -71,7 +39,7 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
       response.writeHead(301, { location: `${requestUrl.pathname}/${requestUrl.search}` }).end();
       return;
     }
-    response.writeHead(200, { 'content-type': contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream' });
+    response.writeHead(200, { 'content-type': contentTypeOf(file) });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
   });

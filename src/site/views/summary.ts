@@ -135,21 +135,61 @@ export function summaryText(s: MonthSummary): string {
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const statusColour = { red: '#b42318', amber: '#8a5300', green: '#1a7f37', none: '#57606a' } as const;
 
-/** An e-mail-ready HTML fragment: tables and inline styles only, as mail clients need. */
+/** Every colour of the e-mail, each dark enough on white (and light enough on black when a client inverts it) to read. */
+const mail = { ink: '#1b1f24', paper: '#ffffff', line: '#d0d7de', link: '#0b57b0' } as const;
+/** Mail clients set no width on the message: the summary keeps to the 600 px column every client shows whole. */
+const mailWidthPx = 600;
+
+/** An e-mail-ready HTML fragment: tables and inline styles only, every colour with its background, as mail clients need. */
 export function summaryEmailHtml(s: MonthSummary): string {
-  const cell = 'style="padding:4px 8px;border-bottom:1px solid #d0d7de;font-family:Arial,sans-serif;font-size:14px;color:#1b1f24"';
+  const font = 'font-family:Arial,sans-serif';
+  const cell = `style="padding:4px 8px;border-bottom:1px solid ${mail.line};${font};font-size:14px;color:${mail.ink};background-color:${mail.paper}"`;
   const row = (label: string, value: string) => `<tr><td ${cell}>${label}</td><td ${cell} align="right">${value}</td></tr>`;
   const list = (items: string[]) => (items.length ? items.join('<br>') : 'none');
-  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;border-collapse:collapse">
-<tr><td colspan="2" style="padding:8px;font-family:Arial,sans-serif;font-size:18px;font-weight:bold;color:#1b1f24;border-left:6px solid ${statusColour[s.status]}">${esc(s.title)}</td></tr>
-<tr><td colspan="2" style="padding:8px;font-family:Arial,sans-serif;font-size:14px;line-height:1.5;color:#1b1f24">${esc(s.paragraph)}</td></tr>
+  return `<table role="presentation" width="${mailWidthPx}" cellpadding="0" cellspacing="0" bgcolor="${mail.paper}" style="width:100%;max-width:${mailWidthPx}px;border-collapse:collapse;background-color:${mail.paper};color:${mail.ink}">
+<tr><td colspan="2" style="padding:8px;${font};font-size:18px;font-weight:bold;color:${mail.ink};background-color:${mail.paper};border-left:6px solid ${statusColour[s.status]}">${esc(s.title)}</td></tr>
+<tr><td colspan="2" style="padding:8px;${font};font-size:14px;line-height:1.5;color:${mail.ink};background-color:${mail.paper}">${esc(s.paragraph)}</td></tr>
 ${row('Portfolio availability', `<strong>${esc(s.portfolioText)}</strong>`)}
 ${row('Below target', list(s.red.map((r) => `${esc(r.name)} ${esc(r.availabilityText)} (target ${esc(r.targetText)})`)))}
 ${row('Amber', list(s.amber.map((r) => `${esc(r.name)} ${esc(r.availabilityText)}`)))}
 ${row('Top talkers', list(s.topTalkers.map((t) => `${esc(t.id)} ${esc(t.title)}: ${esc(t.lostText)} min`)))}
 ${row('SEV1/SEV2 this month', String(s.serious.length))}
 ${row('Overdue problem actions', String(s.overdueCount))}
-<tr><td colspan="2" style="padding:8px;font-family:Arial,sans-serif;font-size:14px"><a href="${esc(s.reportUrl)}" style="color:#0b57b0">Read the full report</a></td></tr>
+<tr><td colspan="2" style="padding:8px;${font};font-size:14px;color:${mail.ink};background-color:${mail.paper}"><a href="${esc(s.reportUrl)}" style="color:${mail.link}">Read the full report</a></td></tr>
 </table>
+`;
+}
+
+/**
+ * The subject of the monthly e-mail: the month and its portfolio availability.
+ *
+ * @example summaryEmailSubject(monthSummary('2026-10')) // 'Availability report, October 2026: 99.97 %'
+ */
+export function summaryEmailSubject(s: MonthSummary): string {
+  return `Availability report, ${s.monthTitle}${s.isCurrent ? ' to date' : ''}: ${s.portfolioText}`;
+}
+
+/**
+ * The whole HTML part of the monthly e-mail around the built fragment (summary.email.html): light colours
+ * declared so clients that honour it keep them, the fragment centred on an explicit white background.
+ */
+export function summaryEmailDocument(fragmentHtml: string, subject: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<meta name="supported-color-schemes" content="light">
+<title>${esc(subject)}</title>
+</head>
+<body style="margin:0;padding:0;background-color:${mail.paper};color:${mail.ink}">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" bgcolor="${mail.paper}" style="border-collapse:collapse;background-color:${mail.paper}">
+<tr><td align="center" style="padding:16px 8px;background-color:${mail.paper}">
+${fragmentHtml.trim()}
+</td></tr>
+</table>
+</body>
+</html>
 `;
 }

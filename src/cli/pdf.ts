@@ -1,0 +1,65 @@
+// npm run pdf -- <YYYY-MM> [--summary] [--out file.pdf] [--dist folder]: prints the built monthly report (or its
+// executive summary) to an A4 PDF with chromium, and says where it went, how large it is and how long it took.
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { printReportPdf, ReportPdfError } from '../browser/report-pdf.ts';
+import { isMonth } from '../core/period.ts';
+import { loadSiteConfig, resolveRoot } from '../load/repository.ts';
+
+class UsageError extends Error {}
+
+const usage = 'usage: npm run pdf -- <YYYY-MM> [--summary] [--out file.pdf] [--dist folder]   (the built site, default dist/)';
+
+interface PdfArguments {
+  month: string;
+  summary: boolean;
+  out: string;
+  dist: string;
+}
+
+/** Reads the command line; `--out` defaults to report-YYYY-MM.pdf (summary-YYYY-MM.pdf with --summary). */
+function pdfArguments(args: readonly string[]): PdfArguments {
+  let month: string | undefined;
+  let summary = false;
+  let out: string | undefined;
+  let dist = 'dist';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = () => {
+      const next = args[++i];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value\n${usage}`);
+      return next;
+    };
+    if (arg === '--summary') summary = true;
+    else if (arg === '--out') out = value();
+    else if (arg === '--dist') dist = value();
+    else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
+    else if (arg.startsWith('--dist=')) dist = arg.slice('--dist='.length);
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}\n${usage}`);
+    else if (month === undefined) month = arg;
+    else throw new UsageError(`one month only, got "${month}" and "${arg}"\n${usage}`);
+  }
+  if (month === undefined) throw new UsageError(usage);
+  if (!isMonth(month)) throw new UsageError(`"${month}" is not a month as YYYY-MM\n${usage}`);
+  return { month, summary, out: out ?? `${summary ? 'summary' : 'report'}-${month}.pdf`, dist };
+}
+
+async function main(args: readonly string[]): Promise<void> {
+  const options = pdfArguments(args);
+  const site = loadSiteConfig(resolveRoot());
+  const startedMs = performance.now();
+  const pdf = await printReportPdf({ distDir: options.dist, month: options.month, summary: options.summary, site });
+  mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+  writeFileSync(options.out, pdf);
+  const seconds = (performance.now() - startedMs) / 1000;
+  const kib = statSync(options.out).size / 1024;
+  console.log(`${options.out}  ${kib.toFixed(0)} KiB  ${seconds.toFixed(1)} s`);
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError) && !(error instanceof ReportPdfError)) throw error;
+  console.error(error.message);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+}
