@@ -6,7 +6,8 @@ export interface Diagnostic {
   /** 1-based line and column of the offending key, cell or heading. */
   line: number;
   column: number;
-  severity: 'error';
+  /** An error fails check and build; a warning is reported and does not. */
+  severity: 'error' | 'warning';
   /** Which kind of rule failed: schema, yaml, reference, duplicate-id, file-name, section, csv. */
   rule: string;
   /** Dotted path of the field, e.g. `impact[0].fraction`; empty for whole-file problems. */

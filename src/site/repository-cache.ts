@@ -12,7 +12,9 @@ export function buildRepository(): Repository {
   const cached = holder[KEY];
   if (cached) return cached;
   const { repository, diagnostics } = loadRepository(resolveRoot());
-  if (diagnostics.length > 0) throw new ValidationError(diagnostics);
+  // Warnings (e.g. an id whose year differs from started) are for npm run check; only errors stop a build.
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new ValidationError(errors);
   holder[KEY] = repository;
   return repository;
 }

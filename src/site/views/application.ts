@@ -4,7 +4,7 @@ import { monthOf } from '../../core/period.ts';
 import { asOf, reportMonths, repository } from '../model.ts';
 import { url } from '../urls.ts';
 import { monthReport } from './availability.ts';
-import { incidentRow, newestFirst, type Fact } from './records.ts';
+import { externalFacts, incidentRow, newestFirst, type Fact } from './records.ts';
 import { availabilityText, budgetConsumedText, minutesText, monthTitle } from './report.ts';
 
 /** "24x7", or "mon–fri 07:00-19:00 America/New_York". */
@@ -38,6 +38,7 @@ export function applicationPage(app: Application) {
     { label: 'Users by region', text: Object.entries(app.regions).map(([r, s]) => `${r} ${Math.round(s * 1000) / 10} %`).join(', ') },
     { label: 'Components', text: app.components.join(', ') },
     { label: 'Maintenance', text: app.excludeMaintenance ? 'scheduled downtime is excluded from service hours' : 'scheduled downtime counts as service hours' },
+    ...externalFacts(app.external),
   ];
   const firstMonth = months[0] ?? monthOf(asOf(), zone);
   const incidents = newestFirst(

@@ -27,6 +27,7 @@ import { url } from '../urls.ts';
 import { incidentLostMinutesTotal } from './availability.ts';
 import { monthTitle } from './report.ts';
 import { newProblemCommand } from './time.ts';
+import { compareRecordIds } from '../../core/ids.ts';
 
 /** Months of backlog history shown on the problem pages and in the JSON. */
 export const BACKLOG_MONTHS = 18;
@@ -221,7 +222,7 @@ export function problemPage(problem: Problem) {
   const linked = ids
     .map((id) => incidents.get(id))
     .filter((i) => i !== undefined)
-    .sort((a, b) => a.started - b.started || (a.id < b.id ? -1 : 1));
+    .sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id));
   const lost = linked.map((i) => incidentLostMinutesTotal(i));
   const due = new Set(actionsDueThisWeek([problem], today).map((a) => a.title + a.due));
   return {
@@ -307,7 +308,7 @@ export function problemsJson() {
   return {
     asOf: new Date(asOf()).toISOString(),
     problems: [...repo.problems]
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .sort((a, b) => compareRecordIds(a.id, b.id))
       .map((p) => ({
         id: p.id,
         priority: p.priority,

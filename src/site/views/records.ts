@@ -2,6 +2,7 @@
 import type { Change, Incident, Postmortem, Problem } from '../../load/repository.ts';
 import { formatMinutes } from '../../core/percent.ts';
 import { formatDay, formatInstant } from '../format.ts';
+import { compareRecordIds } from '../../core/ids.ts';
 
 export interface IncidentRow {
   id: string;
@@ -12,6 +13,12 @@ export interface IncidentRow {
   startedText: string;
   durationText: string;
   year: string;
+}
+
+/** "Imported from": the source system and its id, linked to the source when the record keeps a URL; none when not imported. */
+export function externalFacts(external: { system: string; id: string; url?: string | undefined } | undefined): Fact[] {
+  if (external === undefined) return [];
+  return [{ label: 'Imported from', text: `${external.system} ${external.id}`, ...(external.url === undefined ? {} : { href: external.url }) }];
 }
 
 /** Minutes from impact start to restore, or to as-of while open (0 for an incident dated after as-of). */
@@ -34,7 +41,7 @@ export function incidentRow(incident: Incident, timeZone: string, asOfMs: number
 
 /** Newest first, then id, so pages and feeds list the same order on every build. */
 export function newestFirst<T extends { id: string }>(list: readonly T[], at: (t: T) => number): T[] {
-  return [...list].sort((a, b) => at(b) - at(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...list].sort((a, b) => at(b) - at(a) || compareRecordIds(a.id, b.id));
 }
 
 /** Incidents grouped by the year they started in (reporting zone), newest year first. */

@@ -7,6 +7,7 @@ import { absoluteUrl, url } from '../urls.ts';
 import { currentMonth, monthReport, previousReport } from './availability.ts';
 import { availabilityText, minutesText, monthTitle } from './report.ts';
 import type { CardStatus, StatusCard } from '../status-card.ts';
+import { compareRecordIds } from '../../core/ids.ts';
 
 export interface SummaryApplication {
   name: string;
@@ -59,7 +60,7 @@ function summaryOf(month: string) {
   // SEV1/SEV2 of the month, and any still open at as-of.
   const serious = report.incidents
     .filter((i) => i.severity === 'SEV1' || i.severity === 'SEV2')
-    .sort((a, b) => a.started - b.started || (a.id < b.id ? -1 : 1))
+    .sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id))
     .map((i) => ({ id: i.id, title: i.title, severity: i.severity, status: i.status, href: url(`incidents/${i.id}/`) }));
   const openSerious = repo.incidents.filter((i) => i.status !== 'resolved' && (i.severity === 'SEV1' || i.severity === 'SEV2'));
   const overdue = overdueActions(repo.problems, dateInZone(asOf(), zone));

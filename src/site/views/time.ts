@@ -27,6 +27,7 @@ import { renderChart } from '../charts.ts';
 import { formatDay } from '../format.ts';
 import { asOf, repository } from '../model.ts';
 import { url } from '../urls.ts';
+import { compareRecordIds } from '../../core/ids.ts';
 
 /** What the hotspots views read from the repository; plain arrays, so tests build it by hand. */
 export interface TimeInputs {
@@ -59,7 +60,7 @@ export function timeContext(inputs: TimeInputs): TimeContext {
   const serviceRequests = inputs.timeEntries
     .filter((entry) => entry.category === 'service-request' && entry.date <= asOfDate)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const incidentsByStart = [...inputs.incidents].sort((a, b) => a.started - b.started || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const incidentsByStart = [...inputs.incidents].sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id));
   return {
     ...inputs,
     ledger: bucketEffortByMonth(inputs.timeEntries, { throughDate: asOfDate }),
