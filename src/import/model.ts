@@ -37,6 +37,11 @@ export interface ImportBatch {
   applications: ImportedCatalogueEntry[];
   teams: ImportedCatalogueEntry[];
   incidents: ImportedIncident[];
+  /**
+   * Every frontmatter field the importer owns, including those it leaves out when the source has no
+   * value (e.g. problem): filling one in later is an update, not an edit of someone else's field.
+   */
+  ownedFields: readonly string[];
   notes: ImportNote[];
   /** Source rows (or incidents) read, for the summary. */
   sourceCount: number;

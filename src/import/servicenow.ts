@@ -240,5 +240,6 @@ export async function servicenowBatch(
   if (applications.some((a) => a.entry.team === map.catalogue.team) && !groups.has(map.catalogue.team)) {
     teams.push(placeholderTeam(map.catalogue.team, 'Support', 'servicenow', reviewed));
   }
-  return { system: 'servicenow', applications, teams, incidents, notes, sourceCount: byNumber.size };
+  const ownedFields = ['title', 'application', 'severity', 'status', 'started', 'detected', 'acknowledged', 'restored', 'impact', 'component', 'cause', 'channel', 'resolvedAt', 'problem', 'change', 'updates', 'external'];
+  return { system: 'servicenow', applications, teams, incidents, ownedFields, notes, sourceCount: byNumber.size };
 }

@@ -237,6 +237,7 @@ export function statuspageBatch(source: readonly SourceIncident[], map: ImportMa
     applications,
     teams: [placeholderTeam(map.catalogue.team, 'Support', 'statuspage', reviewed)],
     incidents,
+    ownedFields: ['title', 'application', 'applications', 'severity', 'status', 'started', 'detected', 'acknowledged', 'restored', 'impact', 'component', 'cause', 'channel', 'resolvedAt', 'updates', 'external'],
     notes,
     sourceCount: source.length,
   };

@@ -178,6 +178,7 @@ export function writeBatch(root: string, batch: ImportBatch): WriteSummary {
   const stateBefore = existsSync(stateFile) ? readFileSync(stateFile, 'utf8') : '';
   const state: State = stateBefore === '' ? { records: {} } : (JSON.parse(stateBefore) as State);
 
+  const ownedOf = (fields: Record<string, unknown>) => [...new Set([...Object.keys(fields), ...batch.ownedFields])];
   let created = 0;
   let updated = 0;
   let unchanged = 0;
@@ -196,7 +197,7 @@ export function writeBatch(root: string, batch: ImportBatch): WriteSummary {
       mkdirSync(path.dirname(abs), { recursive: true });
       writeFileSync(abs, recordText(id, fields, incident.body), { flag: 'wx' });
       filesWritten.push(rel);
-      state.records[incident.external.id] = { id, file: rel, fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, hashOf(v)])) };
+      state.records[incident.external.id] = { id, file: rel, fields: Object.fromEntries(ownedOf(fields).map((k) => [k, hashOf(fields[k])])) };
       recordByExternal.set(key, { file: abs, id, data: {}, text: '', match: [] as unknown as RegExpExecArray });
       created++;
       continue;
@@ -204,7 +205,8 @@ export function writeBatch(root: string, batch: ImportBatch): WriteSummary {
     const rel = path.relative(root, existing.file).split(path.sep).join('/');
     const written = state.records[incident.external.id];
     const changes: [string, unknown][] = [];
-    for (const [field, value] of Object.entries(fields)) {
+    for (const field of ownedOf(fields)) {
+      const value = fields[field];
       const current = existing.data[field];
       const currentHash = hashOf(current);
       if (currentHash === hashOf(value)) continue;
@@ -217,7 +219,10 @@ export function writeBatch(root: string, batch: ImportBatch): WriteSummary {
       continue;
     }
     const doc = parseDocument(existing.match[2] ?? '');
-    for (const [field, value] of changes) doc.set(field, value);
+    for (const [field, value] of changes) {
+      if (value === undefined) doc.delete(field);
+      else doc.set(field, value);
+    }
     const body = existing.text.slice(existing.match[0].length);
     writeFileSync(existing.file, `${existing.match[1]}${doc.toString({ lineWidth: 0 })}${existing.match[3]}${body}`);
     filesWritten.push(rel);
