@@ -33,16 +33,22 @@ if (!isTimeZone(timezone)) {
 }
 
 const root = resolveRoot();
-const map = readImportMap(mapFile);
-const bytes = readFileSync(file);
-const data = file.endsWith('.gz') ? gunzipSync(bytes) : bytes;
 let batch: ImportBatch;
-if (system === 'statuspage') {
-  const { incidents, notes } = parseStatuspageExport(data.toString('utf8'), file);
-  batch = statuspageBatch(incidents, map, notes);
-} else {
-  const existing = { problems: recordsByExternal(root, 'content/problems', 'servicenow'), changes: recordsByExternal(root, 'content/changes', 'servicenow') };
-  batch = await servicenowBatch(data, file, map, timezone, existing);
+try {
+  const map = readImportMap(mapFile);
+  const bytes = readFileSync(file);
+  const data = file.endsWith('.gz') ? gunzipSync(bytes) : bytes;
+  if (system === 'statuspage') {
+    const { incidents, notes } = parseStatuspageExport(data.toString('utf8'), file);
+    batch = statuspageBatch(incidents, map, notes);
+  } else {
+    const existing = { problems: recordsByExternal(root, 'content/problems', 'servicenow'), changes: recordsByExternal(root, 'content/changes', 'servicenow') };
+    batch = await servicenowBatch(data, file, map, timezone, existing);
+  }
+} catch (error) {
+  // Unreadable input or map: nothing was written; say why without a stack trace.
+  console.error(`import stopped, nothing written: ${(error as Error).message}`);
+  process.exit(2);
 }
 const summary = writeBatch(root, batch);
 for (const note of summary.notes) console.log(`${note.where}  ${note.kind}  ${note.message}`);

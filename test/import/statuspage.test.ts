@@ -135,6 +135,13 @@ describe('statuspage import', () => {
     const second = run('--allow-skips');
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('0 created, 0 updated, 28 unchanged, 3 skipped');
+    // A --map with mistakes stops before anything is written, naming each one.
+    const map = path.join(root, 'map.yaml');
+    writeFileSync(map, 'severity: {minor: SEV9}\nbogus: 1\n');
+    const bad = run('--map', map);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(`${map}:1:12  error  severity.minor  expected one of "SEV1", "SEV2", "SEV3", "SEV4", got "SEV9"  [schema]`);
+    expect(bad.stderr).toContain(`${map}:2:1  error  bogus  unknown field "bogus"  [schema]`);
   });
 
   it.skipIf(!existsSync(realHistory))('imports the whole GitHub history: 1,279 incidents, 3 skipped, no error, idempotent', () => {
