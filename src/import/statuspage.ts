@@ -210,7 +210,8 @@ export function statuspageBatch(source: readonly SourceIncident[], map: ImportMa
         const kind = u.status === 'resolved' ? 'restored' : i === 0 ? 'acknowledge' : 'update';
         return { at: u.display_at ?? u.created_at, text: text === '' ? `(${u.status ?? 'update'}, no text)` : text, kind };
       }),
-      external: { system: 'statuspage', id: incident.id, ...(incident.shortlink ? { url: incident.shortlink } : {}) },
+      // Only a web link is kept: the record's page links it.
+      external: { system: 'statuspage', id: incident.id, ...(incident.shortlink && /^https?:\/\//.test(incident.shortlink) ? { url: incident.shortlink } : {}) },
     };
     if (status === 'monitoring' && endMs === null) fields.restored = incident.monitoring_at ?? null;
     if (fields.restored === null && status !== 'open') fields.status = 'open';
