@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveRoot } from '../load/repository.ts';
 import { asOfFromEnvironment } from '../site/as-of.ts';
+import { formatRecordId, parseRecordId } from '../core/ids.ts';
 import { scaffoldRecord, recordKindsForNew, type NewRecordKind } from './scaffold.ts';
 
 const [kind, ...titleWords] = process.argv.slice(2);
@@ -26,12 +27,9 @@ const dir = path.join(root, spec.dir);
 const taken = existsSync(dir)
   ? (readdirSync(dir, { recursive: true }) as string[]).map((f) => path.basename(f, '.md')).filter((name) => name.startsWith(`${spec.prefix}-${year}-`))
   : [];
-const next = Math.max(0, ...taken.map((id) => Number(id.slice(-4))).filter(Number.isFinite)) + 1;
-if (next > 9999) {
-  console.error(`no free ${spec.prefix} id left in ${year}`);
-  process.exit(1);
-}
-const id = `${spec.prefix}-${year}-${String(next).padStart(4, '0')}`;
+// Ids run past 9999 with more digits (INC-2026-10000); the next one follows the highest number taken.
+const next = taken.reduce((max, id) => Math.max(max, parseRecordId(id)?.sequence ?? 0), 0) + 1;
+const id = formatRecordId(spec.prefix, year, next);
 const file = path.join(dir, String(year), `${id}.md`);
 mkdirSync(path.dirname(file), { recursive: true });
 writeFileSync(file, scaffoldRecord(kind as NewRecordKind, id, title), { flag: 'wx' });

@@ -25,8 +25,8 @@ component:        # REQUIRED: a component of the application
 cause:            # REQUIRED: change | capacity | hardware | software | data | network | third-party | human | unknown
 # change: CHG-YYYY-NNNN      # the change that caused it
 # problem: PRB-YYYY-NNNN     # the problem ticket tracking the root cause
-channel:          # REQUIRED: monitoring | phone | email | ticket | chat
-resolvedAt:       # REQUIRED when resolved: L1 | L2 | L3
+channel:          # REQUIRED: monitoring | phone | email | ticket | chat | unknown
+resolvedAt:       # REQUIRED when resolved: L1 | L2 | L3 | unknown
 updates: []       # communications sent: [{at: 2026-10-14T02:20:00Z, text: "…", kind: update}]
 ---
 What happened, what users saw, what was done.

@@ -1,6 +1,7 @@
 import { intervalsMilliseconds, mergeIntervals, scheduledIntervals, subtractIntervals } from './calendar.ts';
 import { monthInterval, monthOf, monthsBetween, reportInterval } from './period.ts';
 import type { ApplicationTerms, Calendar, ImpactSpan, IncidentTimes, Interval, MaintenanceWindow, Severity } from './types.ts';
+import { compareRecordIds } from './ids.ts';
 
 const MS_PER_MINUTE = 60_000;
 /** Share of the error budget consumed from which an application is amber. */
@@ -448,7 +449,7 @@ export function monthlyTopTalkers(apps: readonly ApplicationTerms[], index: Avai
       byApplication,
     });
   }
-  return talkers.sort((a, b) => b.lostMinutes - a.lostMinutes || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return talkers.sort((a, b) => b.lostMinutes - a.lostMinutes || compareRecordIds(a.id, b.id));
 }
 
 /**

@@ -8,6 +8,7 @@
 // `updateCadenceMinutes` for SEV1 and SEV2 incidents. Updates after the end do not shorten any gap.
 // Timestamps are epoch milliseconds.
 import type { Severity } from './types.ts';
+import { compareRecordIds } from './ids.ts';
 
 const MS_PER_MINUTE = 60_000;
 
@@ -135,7 +136,7 @@ export function cadenceCompliance(incidents: readonly IncidentCommunicationsInpu
     if (record.metCadence === false) missed.push({ id: incident.id, longestGapMinutes: record.longestGapMinutes });
     if (record.hasRestoredNotice === false) withoutRestoredNotice.push(incident.id);
   }
-  missed.sort((a, b) => b.longestGapMinutes - a.longestGapMinutes || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  missed.sort((a, b) => b.longestGapMinutes - a.longestGapMinutes || compareRecordIds(a.id, b.id));
   withoutRestoredNotice.sort();
   const met = considered.length - missed.length;
   return { total: considered.length, met, share: considered.length === 0 ? null : met / considered.length, missed, withoutRestoredNotice };

@@ -4,6 +4,7 @@
 // the impact's fraction or regions: a customer in its critical window wants to know it was touched.
 import { intersectIntervals, intervalsMinutes, mergeIntervals, scheduledIntervals } from './calendar.ts';
 import type { ImpactSpan, Interval, WeeklyWindow } from './types.ts';
+import { compareRecordIds } from './ids.ts';
 
 /** What window overlap needs of a key customer. */
 export interface KeyCustomer {
@@ -116,7 +117,7 @@ export function customerExposure(incidents: readonly ImpactedIncident[], custome
       const [overlap] = customerWindowOverlaps(incident, [customer], asOfMs, range);
       if (overlap) hits.push({ id: incident.id, minutes: overlap.minutes, intervals: overlap.windows.flatMap((w) => w.intervals) });
     }
-    hits.sort((a, b) => b.minutes - a.minutes || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    hits.sort((a, b) => b.minutes - a.minutes || compareRecordIds(a.id, b.id));
     return {
       customer: customer.name,
       minutes: intervalsMinutes(hits.flatMap((h) => h.intervals)),

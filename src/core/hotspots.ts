@@ -263,6 +263,11 @@ export interface IncidentOccurrence {
   id: string;
   applications: readonly string[];
   component: string;
+  /**
+   * The component per application when an incident on several applications names one for each
+   * (an impact entry's `component`); an application not listed takes `component`.
+   */
+  componentByApplication?: Readonly<Record<string, string>> | undefined;
   started: number;
   /** The problem ticket the incident names, if any. */
   problem?: string | undefined;
@@ -318,7 +323,7 @@ function compareText(a: string, b: string): number {
  * `windowDays` (default 90) window — the first and last started less than 90 days apart —
  * that no problem ticket covers. An incident is covered when it names a `problem` or a
  * problem ticket lists it in `incidents`; covered incidents do not count towards the three.
- * An incident on several applications counts for each of them.
+ * An incident on several applications counts for each of them, with that application's component.
  *
  * Only incidents that started inside `range` (epoch ms, half-open) are considered: pass the
  * 90 days before the as-of instant (see `daysBefore`) for "now", the 90 days up to a month's
@@ -346,10 +351,11 @@ export function recurringIncidentsWithoutProblem(
     if (incident.started < range.fromMs || incident.started >= range.toMs) continue;
     if (incident.problem !== undefined || covered.has(incident.id)) continue;
     for (const application of new Set(incident.applications)) {
-      const key = `${application}/${incident.component}`;
+      const component = incident.componentByApplication?.[application] ?? incident.component;
+      const key = `${application}/${component}`;
       let group = groups.get(key);
       if (group === undefined) {
-        group = { application, component: incident.component, incidents: [] };
+        group = { application, component, incidents: [] };
         groups.set(key, group);
       }
       group.incidents.push(incident);

@@ -41,3 +41,17 @@ export function formatMinutes(minutes: number): string {
   const parts = days > 0 ? [`${days} d`, `${hours} h`, `${rest} min`] : [`${hours} h`, `${rest} min`];
   return sign + parts.join(' ');
 }
+
+/**
+ * A count for people, with thousands separators (the same on every machine, whatever its locale).
+ *
+ * @example formatCount(24769) // '24,769'
+ * @example formatCount(-1200) // '-1,200'
+ */
+export function formatCount(count: number): string {
+  if (!Number.isFinite(count)) throw new RangeError(`Cannot show ${count} as a count`);
+  const sign = count < 0 ? '-' : '';
+  const [whole, fraction] = String(Math.abs(count)).split('.') as [string, string | undefined];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return sign + grouped + (fraction === undefined ? '' : `.${fraction}`);
+}

@@ -37,6 +37,8 @@ export interface ImpactSpan {
   applications: string[];
   regions: string[];
   fraction: number;
+  /** The component this span concerns, when the record names one per impact entry. */
+  component?: string | undefined;
   fromMs: number;
   /** null while the incident is still open: counts to the as-of instant. */
   toMs: number | null;

@@ -8,7 +8,7 @@ export interface Diagnostic {
   column: number;
   /** An error stops `npm run check` and the build; a warning is shown where the author works and stops neither. */
   severity: Severity;
-  /** Which kind of rule failed: schema, yaml, reference, duplicate-id, file-name, section, csv, encoding, or a change rule. */
+  /** Which kind of rule failed: schema, yaml, reference, duplicate-id, file-name, section, csv, encoding, a change rule, or id-year (a warning). */
   rule: string;
   /** Dotted path of the field, e.g. `impact[0].fraction`; empty for whole-file problems. */
   field: string;

@@ -30,6 +30,8 @@ import {
 import type { z } from '../schema/zod.ts';
 import type { CapacitySeries as CoreCapacitySeries } from '../core/capacity.ts';
 import type { ImpactSpan } from '../core/types.ts';
+import { parseRecordId } from '../core/ids.ts';
+import { monthOf } from '../core/period.ts';
 import { fieldName, sortDiagnostics, type Diagnostic, type FieldPath } from './diagnostics.ts';
 import { readCapacityCsv, readTimeCsv, type RowProblem, type TimeEntryRow } from './csv.ts';
 import { findSection, parseRecordText, sectionsOf, type RawRecord, type Section } from './markdown.ts';
@@ -45,7 +47,12 @@ interface RecordSource {
   body: string;
 }
 
-export type Incident = Omit<IncidentData, 'impact'> & RecordSource & { impact: ImpactSpan[] };
+export type Incident = Omit<IncidentData, 'impact'> &
+  RecordSource & {
+    impact: ImpactSpan[];
+    /** The component per application, from impact entries that name one; others take `component`. */
+    componentByApplication?: Record<string, string> | undefined;
+  };
 export type Postmortem = PostmortemData & RecordSource & { sections: Section[] };
 export type Change = ChangeData & RecordSource & { sections: Section[] };
 export type Problem = ProblemData & RecordSource;
@@ -202,7 +209,7 @@ function loadCatalogue<T>(
 
 const schemas = { incident: incidentSchema, postmortem: postmortemSchema, change: changeSchema, problem: problemSchema } as const;
 
-const referencePattern = /^(INC|CHG|PRB)-\d{4}-\d{4}$/;
+const referencePattern = /^(INC|CHG|PRB)-\d{4}-\d{4,}$/;
 
 /** The strings of a field that holds one string or a list of them, with their list index (null for a single value). */
 function stringsOf(value: unknown): [string, number | null][] {
@@ -254,8 +261,8 @@ export function loadRepository(root: string): LoadResult {
     for (const file of listFiles(root, dir)) {
       fileCount++;
       const name = path.posix.basename(file);
-      if (!new RegExp(`^${prefix}-\\d{4}-\\d{4}\\.md$`).test(name)) {
-        diagnostics.push(error(file, 1, 1, 'file-name', '', `not a ${kind} file: expected ${dir}/**/${prefix}-YYYY-NNNN.md`));
+      if (!new RegExp(`^${prefix}-\\d{4}-\\d{4,}\\.md$`).test(name)) {
+        diagnostics.push(error(file, 1, 1, 'file-name', '', `not a ${kind} file: expected ${dir}/**/${prefix}-YYYY-NNNN.md, NNNN four or more digits`));
         continue;
       }
       const decoded = decodeUtf8(file, readFileSync(path.join(root, file)));
@@ -284,7 +291,7 @@ export function loadRepository(root: string): LoadResult {
   for (const { kind, raw } of invalid) {
     const id = rawId(raw);
     const prefix = recordKinds.find((k) => k.kind === kind)!.prefix;
-    if (typeof id === 'string' && new RegExp(`^${prefix}-\\d{4}-\\d{4}$`).test(id)) withIds.push({ kind, raw, id });
+    if (typeof id === 'string' && new RegExp(`^${prefix}-\\d{4}-\\d{4,}$`).test(id)) withIds.push({ kind, raw, id });
   }
   withIds.sort((a, b) => (a.raw.file < b.raw.file ? -1 : a.raw.file > b.raw.file ? 1 : 0));
   const ids = new Map<string, string>();
@@ -390,6 +397,10 @@ export function loadRepository(root: string): LoadResult {
       }
       const known = appsOf(spanApps);
       if (!known) return;
+      const spanComponent = span.component;
+      if (typeof spanComponent === 'string' && slugPattern.test(spanComponent) && !known.some((a) => a.components.includes(spanComponent))) {
+        at(data, ['impact', i, 'component'], 'reference', `unknown component "${spanComponent}" of ${spanApps.join(', ')} (components: ${known.flatMap((a) => a.components).join(', ')})`);
+      }
       const allRegions = [...new Set(known.flatMap((a) => Object.keys(a.regions)))].sort();
       for (const [region, j] of stringsOf(span.regions)) {
         if (!allRegions.includes(region)) {
@@ -410,11 +421,36 @@ export function loadRepository(root: string): LoadResult {
         applications: spanApps,
         regions: span.regions ?? allRegions,
         fraction: span.fraction,
+        ...(span.component === undefined ? {} : { component: span.component }),
         fromMs: span.from ?? value.started,
         toMs: span.to ?? value.restored ?? null,
       };
     });
-    return { ...value, impact, file: raw.file, body: raw.body };
+    const componentByApplication: Record<string, string> = {};
+    for (const span of impact) {
+      if (span.component === undefined) continue;
+      for (const app of span.applications) {
+        // The component only counts for an application that has it: a span may cover several.
+        if (appById.get(app)?.components.includes(span.component) && componentByApplication[app] === undefined) componentByApplication[app] = span.component;
+      }
+    }
+    // The id's year names the year the incident started in the reporting zone; a mismatch is usually a
+    // copied file or a typo, but records that validated before keep validating: a warning, not an error.
+    const idYear = parseRecordId(value.id)?.year;
+    const startedYear = Number(monthOf(value.started, site.reportingTimezone).slice(0, 4));
+    if (idYear !== undefined && idYear !== startedYear) {
+      const pos = raw.source.locate(['id']);
+      diagnostics.push({
+        file: raw.file,
+        ...pos,
+        severity: 'warning',
+        rule: 'id-year',
+        field: 'id',
+        message: `id year ${idYear} differs from the year the incident started (${startedYear} in ${site.reportingTimezone})`,
+      });
+    }
+    const perApplication = Object.keys(componentByApplication).length === 0 ? {} : { componentByApplication };
+    return { ...value, impact, ...perApplication, file: raw.file, body: raw.body };
   });
 
   const checkSections = (raw: RawRecord, required: readonly string[]): Section[] => {

@@ -1,5 +1,5 @@
 // Schemas of the catalogues under data/: site settings, teams, applications, customers.
-import { z, calendarSchema, dateSchema, slugSchema, textSchema, timeZoneSchema, weeklyWindowSchema } from './zod.ts';
+import { z, calendarSchema, dateSchema, externalSchema, slugSchema, textSchema, timeZoneSchema, weeklyWindowSchema } from './zod.ts';
 
 export const siteSchema = z.strictObject({
   title: textSchema,
@@ -64,6 +64,7 @@ export const applicationSchema = z
     excludeMaintenance: z.boolean().default(false),
     support: z.strictObject({ L1: slugSchema.optional(), L2: slugSchema.optional(), L3: slugSchema.optional() }).optional(),
     capacity: capacitySpecSchema.optional(),
+    external: externalSchema.optional(),
   })
   .superRefine((app, ctx) => {
     const total = Object.values(app.regions).reduce((sum, share) => sum + share, 0);

@@ -3,6 +3,7 @@ import {
   z,
   changeIdSchema,
   dateSchema,
+  externalSchema,
   incidentIdSchema,
   postmortemIdSchema,
   problemIdSchema,
@@ -13,8 +14,10 @@ import {
 
 export const severities = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export const causes = ['change', 'capacity', 'hardware', 'software', 'data', 'network', 'third-party', 'human', 'unknown'] as const;
-export const channels = ['monitoring', 'phone', 'email', 'ticket', 'chat'] as const;
+export const channels = ['monitoring', 'phone', 'email', 'ticket', 'chat', 'unknown'] as const;
 export const supportLevels = ['L1', 'L2', 'L3'] as const;
+/** Where an incident was resolved: a support level, or unknown (imported history that never said). */
+export const resolutionLevels = [...supportLevels, 'unknown'] as const;
 export const changeTypes = ['normal', 'emergency', 'standard', 'bau'] as const;
 export const changeOutcomes = ['pending', 'successful', 'failed', 'backed-out', 'cancelled'] as const;
 export const problemStatuses = ['open', 'investigating', 'known-error', 'resolved', 'closed'] as const;
@@ -37,7 +40,10 @@ function withApplications<T extends { application?: string | undefined; applicat
 const impactSchema = z.strictObject({
   applications: z.array(slugSchema).min(1).optional(),
   regions: z.array(z.string()).min(1).optional(),
-  fraction: z.number().gt(0, { error: 'fraction must be above 0 (no impact is no entry)' }).lte(1, { error: 'fraction must be at most 1' }).default(1),
+  /** The application's component this entry concerns, when the incident's applications have different ones. */
+  component: slugSchema.optional(),
+  // 0 records an incident that cost no availability (a notice, a near miss).
+  fraction: z.number().gte(0, { error: 'fraction must be at least 0 (0: no availability lost)' }).lte(1, { error: 'fraction must be at most 1' }).default(1),
   from: timestampSchema.optional(),
   to: timestampSchema.optional(),
 });
@@ -61,29 +67,32 @@ export const incidentSchema = z
     // Empty (null) means not yet: an open incident may have no acknowledgement or restore time.
     acknowledged: timestampSchema.nullish().transform((v) => v ?? undefined),
     restored: timestampSchema.nullish().transform((v) => v ?? undefined),
-    impact: z.array(impactSchema).min(1).optional(),
+    // An empty list is an explicit "no impact"; no list at all means full impact from started to restored.
+    impact: z.array(impactSchema).optional(),
     component: slugSchema,
     cause: z.enum(causes),
     change: changeIdSchema.optional(),
     problem: problemIdSchema.optional(),
     channel: z.enum(channels),
-    resolvedAt: z.enum(supportLevels).nullish().transform((v) => v ?? undefined),
+    resolvedAt: z.enum(resolutionLevels).nullish().transform((v) => v ?? undefined),
     updates: z.array(updateSchema).default([]),
+    external: externalSchema.optional(),
   })
   .superRefine((inc, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (inc.restored === undefined && inc.status !== 'open') issue('restored', `required when status is ${inc.status}`);
-    if (inc.restored !== undefined && inc.restored <= inc.started) issue('restored', 'must be after started');
+    // Equal is a zero-duration incident (a notice, or a ticket logged to the minute): no minutes lost.
+    if (inc.restored !== undefined && inc.restored < inc.started) issue('restored', 'must not be before started');
     if (inc.detected < inc.started) issue('detected', 'is before started (impact start)');
     if (inc.acknowledged !== undefined && inc.acknowledged < inc.detected) issue('acknowledged', 'is before detected');
     if (inc.acknowledged === undefined && inc.status !== 'open') issue('acknowledged', `required when status is ${inc.status}`);
-    if (inc.resolvedAt === undefined && inc.status === 'resolved') issue('resolvedAt', 'required when status is resolved (L1, L2 or L3)');
+    if (inc.resolvedAt === undefined && inc.status === 'resolved') issue('resolvedAt', 'required when status is resolved (L1, L2, L3 or unknown)');
     inc.impact?.forEach((span, i) => {
       const from = span.from ?? inc.started;
       const to = span.to ?? inc.restored;
       // A span that only inherits started/restored is the incident's own order, checked above.
       const hasOwnTimes = span.from !== undefined || span.to !== undefined;
-      if (hasOwnTimes && to !== undefined && to <= from) ctx.addIssue({ code: 'custom', path: ['impact', i, span.to === undefined ? 'from' : 'to'], message: 'impact must end after it starts' });
+      if (hasOwnTimes && to !== undefined && to < from) ctx.addIssue({ code: 'custom', path: ['impact', i, span.to === undefined ? 'from' : 'to'], message: 'impact must not end before it starts' });
       if (from < inc.started) ctx.addIssue({ code: 'custom', path: ['impact', i, 'from'], message: 'impact starts before the incident started' });
       if (inc.restored !== undefined && to !== undefined && to > inc.restored) ctx.addIssue({ code: 'custom', path: ['impact', i, 'to'], message: 'impact ends after restored' });
     });
@@ -99,6 +108,7 @@ export const postmortemSchema = z.strictObject({
   status: z.enum(['draft', 'final']),
   authors: z.array(textSchema).min(1),
   followUps: z.array(problemIdSchema).default([]),
+  external: externalSchema.optional(),
 });
 export type PostmortemData = z.output<typeof postmortemSchema>;
 
@@ -121,6 +131,7 @@ export const changeSchema = z
     releasesCode: z.boolean().default(false),
     downtime: z.strictObject({ from: timestampSchema, to: timestampSchema }).optional(),
     outcome: z.enum(changeOutcomes),
+    external: externalSchema.optional(),
   })
   .superRefine((chg, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -146,6 +157,7 @@ export const problemSchema = z
     actions: z
       .array(z.strictObject({ title: textSchema, owner: textSchema, due: dateSchema, done: z.boolean().default(false) }))
       .default([]),
+    external: externalSchema.optional(),
   })
   .superRefine((prb, ctx) => {
     const isClosed = prb.status === 'resolved' || prb.status === 'closed';

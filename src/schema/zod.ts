@@ -147,12 +147,21 @@ export const calendarSchema = z.union([z.literal('24x7'), z.array(weeklyWindowSc
   error: 'expected "24x7" or a list of {timezone, days, hours} windows',
 });
 
-const idPattern = (prefix: string) => new RegExp(`^${prefix}-\\d{4}-\\d{4}$`);
-export const incidentIdSchema = z.string().regex(idPattern('INC'), { error: 'expected an incident id INC-YYYY-NNNN' });
-export const changeIdSchema = z.string().regex(idPattern('CHG'), { error: 'expected a change id CHG-YYYY-NNNN' });
-export const problemIdSchema = z.string().regex(idPattern('PRB'), { error: 'expected a problem id PRB-YYYY-NNNN' });
-export const postmortemIdSchema = z.string().regex(idPattern('PM'), { error: 'expected a post-mortem id PM-YYYY-NNNN' });
+const idPattern = (prefix: string) => new RegExp(`^${prefix}-\\d{4}-\\d{4,}$`);
+export const incidentIdSchema = z.string().regex(idPattern('INC'), { error: 'expected an incident id INC-YYYY-NNNN (four or more digits)' });
+export const changeIdSchema = z.string().regex(idPattern('CHG'), { error: 'expected a change id CHG-YYYY-NNNN (four or more digits)' });
+export const problemIdSchema = z.string().regex(idPattern('PRB'), { error: 'expected a problem id PRB-YYYY-NNNN (four or more digits)' });
+export const postmortemIdSchema = z.string().regex(idPattern('PM'), { error: 'expected a post-mortem id PM-YYYY-NNNN (four or more digits)' });
 /** A lower-case id of letters, digits and dashes (applications, teams, components). */
 export const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
 export const slugSchema = z.string().regex(slugPattern, { error: 'expected a lower-case id of letters, digits and dashes' });
 export const textSchema = z.string().trim().min(1, { error: 'must not be empty' });
+
+/** Where an imported record came from: the source system, its id there, and a link to it. */
+export const externalSchema = z.strictObject({
+  system: textSchema,
+  id: z.union([textSchema, z.number().transform(String)]),
+  // Only web links: the URL becomes a link on the record's page.
+  url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).optional(),
+});
+export type External = z.output<typeof externalSchema>;

@@ -2,6 +2,7 @@
 // Deterministic: events in planned-start order, DTSTAMP taken from the as-of instant, never the clock.
 import { absoluteUrl } from './urls.ts';
 import type { ChangeRequest } from '../core/changes.ts';
+import { compareRecordIds } from '../core/ids.ts';
 
 /** Where the calendar's links point and which instant stamps it. */
 export interface CalendarOptions {
@@ -91,7 +92,7 @@ export function changePageUrl(id: string, baseUrl: string, base: string): string
 export function changesCalendar(changes: readonly ChangeRequest[], options: CalendarOptions): string {
   const host = new URL(options.baseUrl).hostname;
   const stamp = icsInstant(options.asOfMs);
-  const ordered = [...changes].sort((a, b) => a.plannedStart - b.plannedStart || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered = [...changes].sort((a, b) => a.plannedStart - b.plannedStart || compareRecordIds(a.id, b.id));
   const lines: string[] = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

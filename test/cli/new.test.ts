@@ -28,7 +28,7 @@ const emptyIncidentLines = (file: string) => [
   `${file}:8:1  error  detected  required field is empty (expected a timestamp with offset, e.g. 2026-10-14T02:10:00Z)  [schema]`,
   `${file}:12:1  error  component  required field is empty (expected text)  [schema]`,
   `${file}:13:1  error  cause  required field is empty (expected one of "change", "capacity", "hardware", "software", "data", "network", "third-party", "human", "unknown")  [schema]`,
-  `${file}:16:1  error  channel  required field is empty (expected one of "monitoring", "phone", "email", "ticket", "chat")  [schema]`,
+  `${file}:16:1  error  channel  required field is empty (expected one of "monitoring", "phone", "email", "ticket", "chat", "unknown")  [schema]`,
 ];
 
 describe('new', () => {
@@ -68,6 +68,13 @@ describe('new', () => {
     writeFile(root, `content/incidents/INC-${year - 1}-0042.md`, '---\nid: x\n---\n');
     runScript('new.ts', ['incident', 'Next'], { OPSLEDGER_ROOT: root, ...asOf });
     expect(existsSync(path.join(root, `content/incidents/${year}/INC-${year}-0008.md`))).toBe(true);
+  });
+
+  it('goes past 9999 with a fifth digit, numbers compared as numbers', () => {
+    writeFile(root, `content/incidents/INC-${year}-9999.md`, '---\nid: x\n---\n');
+    writeFile(root, `content/incidents/INC-${year}-10000.md`, '---\nid: x\n---\n');
+    runScript('new.ts', ['incident', 'Next'], { OPSLEDGER_ROOT: root, ...asOf });
+    expect(existsSync(path.join(root, `content/incidents/${year}/INC-${year}-10001.md`))).toBe(true);
   });
 
   it.each([

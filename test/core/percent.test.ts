@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, truncatePercent } from '../../src/core/percent.ts';
+import { formatCount, formatMinutes, truncatePercent } from '../../src/core/percent.ts';
 
 describe('truncatePercent', () => {
   it('truncates, never rounds up', () => {
@@ -67,5 +67,11 @@ describe('formatMinutes', () => {
   it('keeps the sign and rejects non-numbers', () => {
     expect(formatMinutes(-90)).toBe('-1 h 30 min');
     expect(() => formatMinutes(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands with commas, whatever the machine locale', () => {
+    expect([0, 999, 1000, 24769, 141712, 1234567, -1200].map(formatCount)).toEqual(['0', '999', '1,000', '24,769', '141,712', '1,234,567', '-1,200']);
   });
 });

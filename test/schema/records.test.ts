@@ -54,10 +54,32 @@ describe('incidentSchema', () => {
   });
 
   it('orders started, detected, acknowledged and restored', () => {
-    expect(problems(incidentSchema, { ...incident, restored: '2026-03-09T10:00:00Z' })).toEqual(['restored: must be after started']);
-    expect(problems(incidentSchema, { ...incident, restored: incident.started })).toEqual(['restored: must be after started']);
+    expect(problems(incidentSchema, { ...incident, restored: '2026-03-09T10:00:00Z' })).toEqual(['restored: must not be before started']);
     expect(problems(incidentSchema, { ...incident, detected: '2026-03-09T10:00:00Z' })).toEqual(['detected: is before started (impact start)']);
     expect(problems(incidentSchema, { ...incident, acknowledged: '2026-03-09T10:31:00Z' })).toEqual(['acknowledged: is before detected']);
+  });
+
+  it('accepts a zero-duration incident (restored equal to started)', () => {
+    const zero = { ...incident, detected: incident.started, acknowledged: incident.started, restored: incident.started };
+    expect(problems(incidentSchema, zero)).toEqual([]);
+  });
+
+  it('takes unknown for channel and resolvedAt', () => {
+    const parsed = incidentSchema.parse({ ...incident, channel: 'unknown', resolvedAt: 'unknown' });
+    expect([parsed.channel, parsed.resolvedAt]).toEqual(['unknown', 'unknown']);
+  });
+
+  it('takes ids with more than four digits and refuses fewer', () => {
+    expect(problems(incidentSchema, { ...incident, id: 'INC-2026-10000' })).toEqual([]);
+    expect(problems(incidentSchema, { ...incident, id: 'INC-2026-123' })).toEqual(['id: expected an incident id INC-YYYY-NNNN (four or more digits)']);
+  });
+
+  it('keeps where an imported record came from, web links only', () => {
+    const external = { system: 'statuspage', id: 'qb2vmff9bnf5', url: 'https://stspg.io/abc' };
+    expect(incidentSchema.parse({ ...incident, external }).external).toEqual(external);
+    expect(incidentSchema.parse({ ...incident, external: { system: 'servicenow', id: 45 } }).external).toEqual({ system: 'servicenow', id: '45' });
+    expect(problems(incidentSchema, { ...incident, external: { system: 'x', id: 'y', url: 'javascript:alert(1)' } })).toEqual(['external.url: expected an absolute http(s) URL']);
+    expect(problems(incidentSchema, { ...incident, external: { system: 'x', id: 'y', ref: 'z' } })).toEqual(['external: Unrecognized key: "ref"']);
   });
 
   it('compares instants, not the written clock time', () => {
@@ -74,7 +96,7 @@ describe('incidentSchema', () => {
     expect(problems(incidentSchema, { ...incident, acknowledged: null, restored: null, resolvedAt: null })).toEqual([
       'restored: required when status is resolved',
       'acknowledged: required when status is resolved',
-      'resolvedAt: required when status is resolved (L1, L2 or L3)',
+      'resolvedAt: required when status is resolved (L1, L2, L3 or unknown)',
     ]);
     expect(problems(incidentSchema, { ...incident, status: 'monitoring', restored: null, resolvedAt: null })).toEqual([
       'restored: required when status is monitoring',
@@ -84,14 +106,18 @@ describe('incidentSchema', () => {
   describe('impact', () => {
     const withImpact = (impact: unknown[]) => ({ ...incident, impact });
 
-    it('defaults a fraction of 1 and accepts (0, 1]', () => {
+    it('defaults a fraction of 1 and accepts [0, 1]', () => {
       expect(incidentSchema.parse(withImpact([{ regions: ['AMRS'] }])).impact).toEqual([{ regions: ['AMRS'], fraction: 1 }]);
-      expect(problems(incidentSchema, withImpact([{ fraction: 1 }, { fraction: 0.001 }]))).toEqual([]);
+      expect(problems(incidentSchema, withImpact([{ fraction: 1 }, { fraction: 0.001 }, { fraction: 0 }]))).toEqual([]);
+    });
+
+    it('takes an empty list as an explicit no impact, and a component per entry', () => {
+      expect(incidentSchema.parse(withImpact([])).impact).toEqual([]);
+      expect(incidentSchema.parse(withImpact([{ applications: ['settlement'], component: 'batch' }])).impact).toEqual([{ applications: ['settlement'], component: 'batch', fraction: 1 }]);
     });
 
     it.each([
-      [0, 'impact.0.fraction: fraction must be above 0 (no impact is no entry)'],
-      [-0.5, 'impact.0.fraction: fraction must be above 0 (no impact is no entry)'],
+      [-0.5, 'impact.0.fraction: fraction must be at least 0 (0: no availability lost)'],
       [1.5, 'impact.0.fraction: fraction must be at most 1'],
     ])('rejects a fraction of %d', (fraction, message) => {
       expect(problems(incidentSchema, withImpact([{ fraction }]))).toEqual([message]);
@@ -100,13 +126,14 @@ describe('incidentSchema', () => {
     it('keeps its own from/to inside started → restored', () => {
       expect(problems(incidentSchema, withImpact([{ from: '2026-03-09T10:00:00Z' }]))).toEqual(['impact.0.from: impact starts before the incident started']);
       expect(problems(incidentSchema, withImpact([{ to: '2026-03-09T12:00:00Z' }]))).toEqual(['impact.0.to: impact ends after restored']);
-      expect(problems(incidentSchema, withImpact([{ from: '2026-03-09T11:00:00Z', to: '2026-03-09T10:45:00Z' }]))).toEqual(['impact.0.to: impact must end after it starts']);
-      expect(problems(incidentSchema, withImpact([{ from: '2026-03-09T11:30:00Z' }]))).toEqual(['impact.0.from: impact must end after it starts']);
+      expect(problems(incidentSchema, withImpact([{ from: '2026-03-09T11:00:00Z', to: '2026-03-09T10:45:00Z' }]))).toEqual(['impact.0.to: impact must not end before it starts']);
+      // A span that starts at restored is empty: allowed, it costs nothing.
+      expect(problems(incidentSchema, withImpact([{ from: '2026-03-09T11:30:00Z' }]))).toEqual([]);
     });
 
     it('does not repeat the incident order error on a span without its own times', () => {
       expect(problems(incidentSchema, { ...withImpact([{ regions: ['AMRS'], fraction: 0.5 }]), restored: '2026-03-09T10:00:00Z' })).toEqual([
-        'restored: must be after started',
+        'restored: must not be before started',
       ]);
     });
   });

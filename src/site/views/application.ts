@@ -4,7 +4,11 @@ import { monthOf } from '../../core/period.ts';
 import { asOf, reportMonths, repository } from '../model.ts';
 import { url } from '../urls.ts';
 import { monthReport } from './availability.ts';
-import { incidentRow, newestFirst, type Fact } from './records.ts';
+import { formatCount } from '../../core/percent.ts';
+import { externalFacts, incidentRow, incidentYearPath, incidentYears, newestFirst, type Fact } from './records.ts';
+
+/** How many incidents an application's page lists by name. */
+const APPLICATION_INCIDENTS_SHOWN = 200;
 import { availabilityText, budgetConsumedText, minutesText, monthTitle } from './report.ts';
 
 /** "24x7", or "mon–fri 07:00-19:00 America/New_York". */
@@ -38,12 +42,21 @@ export function applicationPage(app: Application) {
     { label: 'Users by region', text: Object.entries(app.regions).map(([r, s]) => `${r} ${Math.round(s * 1000) / 10} %`).join(', ') },
     { label: 'Components', text: app.components.join(', ') },
     { label: 'Maintenance', text: app.excludeMaintenance ? 'scheduled downtime is excluded from service hours' : 'scheduled downtime counts as service hours' },
+    ...externalFacts(app.external),
   ];
   const firstMonth = months[0] ?? monthOf(asOf(), zone);
-  const incidents = newestFirst(
+  const recent = newestFirst(
     repo.incidents.filter((i) => i.applications.includes(app.id) && monthOf(i.started, zone) >= firstMonth),
     (i) => i.started,
-  ).map((i) => incidentRow(i, zone, asOf()));
+  );
+  // A busy application logs thousands a year: the page lists the latest and points at the yearly lists.
+  const incidents = recent.slice(0, APPLICATION_INCIDENTS_SHOWN).map((i) => incidentRow(i, zone, asOf()));
+  const incidentsCaption =
+    recent.length > incidents.length
+      ? `The latest ${formatCount(incidents.length)} of ${formatCount(recent.length)} incidents on ${app.name} in these twelve months, newest first`
+      : `${formatCount(recent.length)} incidents on ${app.name}, newest first`;
+  const incidentYearLinks =
+    recent.length > incidents.length ? incidentYears(recent, zone).map((year) => ({ year, href: url(incidentYearPath(year, 1)) })) : [];
   const changes = newestFirst(
     repo.changes.filter((c) => c.applications.includes(app.id) && monthOf(c.plannedStart, zone) >= firstMonth),
     (c) => c.plannedStart,
@@ -51,7 +64,7 @@ export function applicationPage(app: Application) {
   const chartData = history
     .filter((h) => h.availability !== null)
     .map((h) => ({ month: h.month, availability: h.availability! * 100, target: app.target }));
-  return { facts, history, incidents, changes, chartData, hasCapacity: app.capacity !== undefined };
+  return { facts, history, incidents, incidentsCaption, incidentYearLinks, changes, chartData, hasCapacity: app.capacity !== undefined };
 }
 
 /** Availability by month as a line with the target as a rule. */

@@ -24,6 +24,7 @@ import { changesCalendar } from '../ics.ts';
 import { asOf, reportMonths, repository } from '../model.ts';
 import { url } from '../urls.ts';
 import { monthTitle } from './report.ts';
+import { compareRecordIds } from '../../core/ids.ts';
 
 function limit(): number {
   return repository().site.changeLeadDays;
@@ -88,7 +89,7 @@ export function changeRow(change: Change): ChangeRow {
 }
 
 function byPlannedStartNewestFirst(list: readonly Change[]): Change[] {
-  return [...list].sort((a, b) => b.plannedStart - a.plannedStart || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...list].sort((a, b) => b.plannedStart - a.plannedStart || compareRecordIds(a.id, b.id));
 }
 
 /** The /changes/ page: the lead-time record by month, then every change, newest first. */
@@ -123,7 +124,7 @@ let causedMemo: Map<string, Incident[]> | undefined;
 function incidentsByChange(): Map<string, Incident[]> {
   if (!causedMemo) {
     causedMemo = new Map();
-    for (const incident of [...repository().incidents].sort((a, b) => a.started - b.started || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    for (const incident of [...repository().incidents].sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id))) {
       if (incident.change === undefined) continue;
       const list = causedMemo.get(incident.change) ?? [];
       list.push(incident);
@@ -228,7 +229,7 @@ export function calendarPage(month: string) {
   const range = monthInterval(month, zone());
   const list = repo.changes
     .filter((c) => c.plannedStart >= range.fromMs && c.plannedStart < range.toMs)
-    .sort((a, b) => a.plannedStart - b.plannedStart || (a.id < b.id ? -1 : 1))
+    .sort((a, b) => a.plannedStart - b.plannedStart || compareRecordIds(a.id, b.id))
     .map(changeRow);
   const time = (ms: number) => formatInstant(ms, zone()).slice(11, 16);
   return {
@@ -296,7 +297,7 @@ export function changesJson() {
   return {
     asOf: new Date(asOf()).toISOString(),
     changes: [...repo.changes]
-      .sort((a, b) => a.plannedStart - b.plannedStart || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .sort((a, b) => a.plannedStart - b.plannedStart || compareRecordIds(a.id, b.id))
       .map((c) => ({
         id: c.id,
         type: c.type,

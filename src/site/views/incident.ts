@@ -9,7 +9,8 @@ import { url } from '../urls.ts';
 import { incidentLostMinutesTotal } from './availability.ts';
 import { communicationsOf, incidentCommunicationsView } from './communications.ts';
 import { customerOverlapsOf, customerWindowFlags, customerWindowMarker } from './customers.ts';
-import { incidentDurationMinutes, incidentRow, type Fact, type IncidentRow } from './records.ts';
+import { externalFacts, incidentDurationMinutes, incidentRow, type Fact, type IncidentRow } from './records.ts';
+import { compareRecordIds } from '../../core/ids.ts';
 
 export function incidentPage(incident: Incident) {
   const repo = repository();
@@ -30,8 +31,9 @@ export function incidentPage(incident: Incident) {
   ];
   if (incident.change) facts.push({ label: 'Caused by change', text: `${incident.change} ${index.changes.get(incident.change)?.title ?? ''}`.trim(), href: url(`changes/${incident.change}/`) });
   if (incident.problem) facts.push({ label: 'Problem ticket', text: `${incident.problem} ${index.problems.get(incident.problem)?.title ?? ''}`.trim(), href: url(`problems/${incident.problem}/`) });
+  facts.push(...externalFacts(incident.external));
   const impact = incident.impact.map((span) => ({
-    applications: span.applications.join(', '),
+    applications: span.applications.join(', ') + (span.component === undefined ? '' : ` (${span.component})`),
     regions: span.regions.join(', '),
     fractionText: `${Math.round(span.fraction * 1000) / 10} %`,
     fromText: at(span.fromMs),
@@ -63,7 +65,7 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : isoInstant(ms
 /** Body of /api/v1/incidents.json: every incident, by start then id. */
 export function incidentsJson() {
   const repo = repository();
-  const list = [...repo.incidents].sort((a, b) => a.started - b.started || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const list = [...repo.incidents].sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id));
   return {
     asOf: isoInstant(asOf()),
     incidents: list.map((i) => {
@@ -93,6 +95,7 @@ export function incidentsJson() {
           restoredNotice: comms.hasRestoredNotice,
         },
         customerWindows: customerOverlapsOf(i).map((o) => ({ customer: o.customer, minutes: o.minutes })),
+        external: i.external === undefined ? null : { system: i.external.system, id: i.external.id, url: i.external.url ?? null },
       };
     }),
   };

@@ -4,7 +4,7 @@ import { findSection } from '../../load/markdown.ts';
 import { formatInstant } from '../format.ts';
 import { recordIndex, repository } from '../model.ts';
 import { url } from '../urls.ts';
-import type { Fact } from './records.ts';
+import { externalFacts, type Fact } from './records.ts';
 
 export interface Link {
   id: string;
@@ -33,6 +33,7 @@ export function postmortemFacts(pm: Postmortem): Fact[] {
     { label: 'Review date', text: pm.date },
     { label: 'Status', text: pm.status },
     { label: 'Authors', text: pm.authors.join(', ') },
+    ...externalFacts(pm.external),
   ];
 }
 
@@ -52,6 +53,7 @@ export function changeFacts(change: Change): Fact[] {
     { label: 'Releases code', text: change.releasesCode ? 'yes' : 'no' },
     { label: 'Approvals', text: change.approvals.length === 0 ? 'none' : change.approvals.map((a) => `${a.by} (${at(a.at)})`).join('; ') },
     { label: 'Outcome', text: change.outcome },
+    ...externalFacts(change.external),
   ];
 }
 
@@ -69,5 +71,6 @@ export function problemFacts(problem: Problem): Fact[] {
     { label: 'Owner', text: team ? `${team.name} (${team.id})` : problem.owner },
     { label: 'Opened', text: problem.opened },
     { label: 'Closed', text: problem.closed ?? '—' },
+    ...externalFacts(problem.external),
   ];
 }

@@ -2,7 +2,7 @@
 // links and sentences here so the templates only place them.
 import type { TopLevelSpec } from 'vega-lite';
 import { daysBefore, recurringIncidentsWithoutProblem } from '../../core/hotspots.ts';
-import { formatMinutes, truncatePercent } from '../../core/percent.ts';
+import { formatCount, formatMinutes, truncatePercent } from '../../core/percent.ts';
 import { monthOf } from '../../core/period.ts';
 import {
   actionCompletion,
@@ -26,7 +26,8 @@ import { asOf, recordIndex, repository } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentLostMinutesTotal } from './availability.ts';
 import { monthTitle } from './report.ts';
-import { newProblemCommand } from './time.ts';
+import { newProblemCommand, recurringLinks } from './time.ts';
+import { compareRecordIds } from '../../core/ids.ts';
 
 /** Months of backlog history shown on the problem pages and in the JSON. */
 export const BACKLOG_MONTHS = 18;
@@ -221,7 +222,7 @@ export function problemPage(problem: Problem) {
   const linked = ids
     .map((id) => incidents.get(id))
     .filter((i) => i !== undefined)
-    .sort((a, b) => a.started - b.started || (a.id < b.id ? -1 : 1));
+    .sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id));
   const lost = linked.map((i) => incidentLostMinutesTotal(i));
   const due = new Set(actionsDueThisWeek([problem], today).map((a) => a.title + a.due));
   return {
@@ -264,9 +265,10 @@ export function problemReviewPage() {
   const recurring = recurringIncidentsWithoutProblem(repo.incidents, repo.problems, daysBefore(asOf(), 90)).map((issue) => ({
     key: issue.key,
     count: issue.incidents.length,
+    countText: formatCount(issue.incidents.length),
     firstText: formatInstant(issue.firstStartedMs, repo.site.reportingTimezone),
     lastText: formatInstant(issue.lastStartedMs, repo.site.reportingTimezone),
-    incidents: issue.incidents.map((id) => ({ id, title: titles.get(id)?.title ?? '', href: url(`incidents/${id}/`) })),
+    ...recurringLinks(issue, (id) => titles.get(id)?.title ?? ''),
     command: newProblemCommand(issue.suggestedTitle),
   }));
   return {
@@ -307,7 +309,7 @@ export function problemsJson() {
   return {
     asOf: new Date(asOf()).toISOString(),
     problems: [...repo.problems]
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .sort((a, b) => compareRecordIds(a.id, b.id))
       .map((p) => ({
         id: p.id,
         priority: p.priority,

@@ -1,12 +1,13 @@
 // The month on one phone screen, and the same words as plain text and as an e-mail fragment: what a
 // manager forwards to executives. Every figure comes from the month's report.
 import { overdueActions, dateInZone } from '../../core/problems.ts';
-import { formatMinutes } from '../../core/percent.ts';
+import { formatCount, formatMinutes } from '../../core/percent.ts';
 import { asOf, reportMonths, repository } from '../model.ts';
 import { absoluteUrl, url } from '../urls.ts';
 import { currentMonth, monthReport, previousReport } from './availability.ts';
 import { availabilityText, minutesText, monthTitle } from './report.ts';
 import type { CardStatus, StatusCard } from '../status-card.ts';
+import { compareRecordIds } from '../../core/ids.ts';
 
 export interface SummaryApplication {
   name: string;
@@ -15,8 +16,14 @@ export interface SummaryApplication {
   targetText: string;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 const joinWords = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+/** How many names a summary sentence or list gives before it counts the rest: it must read on a phone. */
+const NAMES_SHOWN = 3;
+const SERIOUS_SHOWN = 10;
+/** "A, B, C and 27 other applications": the first names, the others counted. */
+const someNames = (items: string[], noun: string) =>
+  items.length <= NAMES_SHOWN ? joinWords(items) : `${items.slice(0, NAMES_SHOWN).join(', ')} and ${plural(items.length - NAMES_SHOWN, `other ${noun}`)}`;
 
 const summaries = new Map<string, ReturnType<typeof summaryOf>>();
 
@@ -59,7 +66,7 @@ function summaryOf(month: string) {
   // SEV1/SEV2 of the month, and any still open at as-of.
   const serious = report.incidents
     .filter((i) => i.severity === 'SEV1' || i.severity === 'SEV2')
-    .sort((a, b) => a.started - b.started || (a.id < b.id ? -1 : 1))
+    .sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id))
     .map((i) => ({ id: i.id, title: i.title, severity: i.severity, status: i.status, href: url(`incidents/${i.id}/`) }));
   const openSerious = repo.incidents.filter((i) => i.status !== 'resolved' && (i.severity === 'SEV1' || i.severity === 'SEV2'));
   const overdue = overdueActions(repo.problems, dateInZone(asOf(), zone));
@@ -74,8 +81,8 @@ function summaryOf(month: string) {
       ? `${period} no application had scheduled service hours.`
       : `${period} the portfolio was available ${portfolioText} of scheduled time${before ? ` (month before ${availabilityText(before.availability.portfolio.availability)})` : ''}.`,
   );
-  if (red.length === 0) sentences.push(`Every application met its availability target${amber.length > 0 ? `, though ${joinWords(amber.map((a) => a.name))} used more than three quarters of ${amber.length === 1 ? 'its' : 'their'} error budget` : ''}.`);
-  else sentences.push(`${joinWords(red.map((r) => `${r.name} (${r.availabilityText} against ${r.targetText})`))} missed ${red.length === 1 ? 'its target' : 'their targets'}.`);
+  if (red.length === 0) sentences.push(`Every application met its availability target${amber.length > 0 ? `, though ${someNames(amber.map((a) => a.name), 'application')} used more than three quarters of ${amber.length === 1 ? 'its' : 'their'} error budget` : ''}.`);
+  else sentences.push(`${someNames(red.map((r) => `${r.name} (${r.availabilityText} against ${r.targetText})`), 'application')} missed ${red.length === 1 ? 'its target' : 'their targets'}.`);
   if (topTalkers[0]) sentences.push(`The largest single loss was ${topTalkers[0].id}, ${topTalkers[0].title}, at ${topTalkers[0].lostText} lost minutes.`);
   const m = report.metrics;
   sentences.push(
@@ -105,6 +112,9 @@ function summaryOf(month: string) {
     amber,
     topTalkers,
     serious,
+    /** The latest SEV1/SEV2 by name; the rest are counted in `seriousMoreText` and listed in the full report. */
+    seriousShown: serious.slice(-SERIOUS_SHOWN),
+    seriousMoreText: serious.length > SERIOUS_SHOWN ? `${plural(serious.length - SERIOUS_SHOWN, 'earlier SEV1 or SEV2', 'earlier SEV1 or SEV2')} not listed here` : '',
     openSerious: openSerious.length,
     overdue: overdue.slice(0, 5).map((a) => ({ problemId: a.problemId, title: a.title, due: a.due, href: url(`problems/${a.problemId}/`) })),
     overdueCount: overdue.length,
@@ -153,8 +163,8 @@ ${row('Portfolio availability', `<strong>${esc(s.portfolioText)}</strong>`)}
 ${row('Below target', list(s.red.map((r) => `${esc(r.name)} ${esc(r.availabilityText)} (target ${esc(r.targetText)})`)))}
 ${row('Amber', list(s.amber.map((r) => `${esc(r.name)} ${esc(r.availabilityText)}`)))}
 ${row('Top talkers', list(s.topTalkers.map((t) => `${esc(t.id)} ${esc(t.title)}: ${esc(t.lostText)} min`)))}
-${row('SEV1/SEV2 this month', String(s.serious.length))}
-${row('Overdue problem actions', String(s.overdueCount))}
+${row('SEV1/SEV2 this month', formatCount(s.serious.length))}
+${row('Overdue problem actions', formatCount(s.overdueCount))}
 <tr><td colspan="2" style="padding:8px;${font};font-size:14px;color:${mail.ink};background-color:${mail.paper}"><a href="${esc(s.reportUrl)}" style="color:${mail.link}">Read the full report</a></td></tr>
 </table>
 `;

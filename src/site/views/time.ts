@@ -27,6 +27,9 @@ import { renderChart } from '../charts.ts';
 import { formatDay, isoInstant } from '../format.ts';
 import { asOf, repository } from '../model.ts';
 import { url } from '../urls.ts';
+import { compareRecordIds } from '../../core/ids.ts';
+import { formatCount } from '../../core/percent.ts';
+import { capLatest, RECURRING_LINKS_SHOWN } from './records.ts';
 
 /** What the hotspots views read from the repository; plain arrays, so tests build it by hand. */
 export interface TimeInputs {
@@ -59,7 +62,7 @@ export function timeContext(inputs: TimeInputs): TimeContext {
   const serviceRequests = inputs.timeEntries
     .filter((entry) => entry.category === 'service-request' && entry.date <= asOfDate)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const incidentsByStart = [...inputs.incidents].sort((a, b) => a.started - b.started || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const incidentsByStart = [...inputs.incidents].sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id));
   return {
     ...inputs,
     ledger: bucketEffortByMonth(inputs.timeEntries, { throughDate: asOfDate }),
@@ -233,7 +236,11 @@ export interface RecurringIssueView {
   key: string;
   label: string;
   count: number;
+  countText: string;
+  /** The latest few incidents of the group; the rest are counted in `moreText`, listed on `moreHref`. */
   incidents: { id: string; title: string; href: string }[];
+  moreText: string;
+  moreHref: string;
   firstText: string;
   lastText: string;
   suggestedTitle: string;
@@ -256,13 +263,24 @@ export function newProblemCommand(title: string): string {
   return `npm run new -- problem "${title.replace(/["$`\\]/g, '')}"`;
 }
 
+/** A recurring group's latest incidents by name, the others counted, with a link to its application's page. */
+export function recurringLinks(issue: RecurringIssue, titleOf: (id: string) => string) {
+  const { shown, moreText } = capLatest(issue.incidents, RECURRING_LINKS_SHOWN, 'incidents');
+  return {
+    incidents: shown.map((id) => ({ id, title: titleOf(id), href: url(`incidents/${id}/`) })),
+    moreText,
+    moreHref: url(`applications/${issue.application}/`),
+  };
+}
+
 function recurringView(context: TimeContext, issue: RecurringIssue): RecurringIssueView {
   const zone = context.reportingTimezone;
   return {
     key: issue.key,
     label: componentLabel(context, issue.key),
     count: issue.incidents.length,
-    incidents: issue.incidents.map((id) => ({ id, title: context.incidentTitles.get(id) ?? '', href: url(`incidents/${id}/`) })),
+    countText: formatCount(issue.incidents.length),
+    ...recurringLinks(issue, (id) => context.incidentTitles.get(id) ?? ''),
     firstText: formatDay(issue.firstStartedMs, zone),
     lastText: formatDay(issue.lastStartedMs, zone),
     suggestedTitle: issue.suggestedTitle,

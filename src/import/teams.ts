@@ -1,0 +1,27 @@
+// The team entry an import creates when the source names a group the escalation database does not have.
+import type { ImportedCatalogueEntry } from './model.ts';
+
+/**
+ * A team entry with the fields teams.yaml requires; contact fields say "unknown" so the escalation page
+ * shows what is still to be filled in, and `reviewed` is the date of the latest imported record, so the
+ * entry reads as stale until someone reviews it.
+ *
+ * @example placeholderTeam('group-56', 'Group 56', 'servicenow', '2017-02-16').entry.email // 'group-56@unknown.invalid'
+ */
+export function placeholderTeam(id: string, name: string, system: string, reviewed: string): ImportedCatalogueEntry {
+  return {
+    key: name,
+    id,
+    entry: {
+      id,
+      name,
+      scope: `imported from ${system}; contacts to be filled in`,
+      rotation: '24x7',
+      phone: 'unknown',
+      email: `${id}@unknown.invalid`,
+      escalation: [{ name: 'unknown' }],
+      managers: ['unknown'],
+      reviewed,
+    },
+  };
+}
