@@ -3,7 +3,7 @@
 import { indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type ChangeDowntime } from './availability.ts';
 import { analyseCapacity, type CapacityKpiAnalysis, type CapacitySeries } from './capacity.ts';
 import { truncatePercent } from './percent.ts';
-import { monthOf, monthsBetween } from './period.ts';
+import { currentReportMonth, monthOf, monthsBetween } from './period.ts';
 import { dateInZone, problemBacklog, type ProblemTicket } from './problems.ts';
 import type { ApplicationTerms, IncidentTimes } from './types.ts';
 
@@ -39,13 +39,14 @@ const TOP_TALKERS_SHOWN = 10;
 
 /**
  * The months with a report: from the month of the first incident, change (planned by as-of) or time
- * entry to the as-of month, in the reporting time zone.
+ * entry to the current report month (`currentReportMonth`: the as-of month, or the month just ended when
+ * as-of is the first instant of a month), in the reporting time zone.
  *
  * @example figureMonths(repository, Date.parse('2026-11-24T12:00:00Z')) // ['2026-01', …, '2026-11']
  */
 export function figureMonths(input: FiguresInput, asOfMs: number): string[] {
   const zone = input.site.reportingTimezone;
-  const last = monthOf(asOfMs, zone);
+  const last = currentReportMonth(asOfMs, zone);
   let first = last;
   const consider = (month: string) => {
     if (month < first) first = month;

@@ -30,6 +30,28 @@ export function monthOf(ms: number, timeZone: string): string {
 }
 
 /**
+ * The month whose figures are current at `asOfMs`: the month holding the last instant before it. That is the
+ * as-of month, except at the first instant of a month, when the month to date is still empty and the month
+ * just ended is the one to show.
+ *
+ * @example currentReportMonth(Date.parse('2026-11-24T12:00:00Z'), 'UTC') // '2026-11'
+ * @example currentReportMonth(Date.parse('2026-12-01T00:00:00Z'), 'UTC') // '2026-11'
+ */
+export function currentReportMonth(asOfMs: number, timeZone: string): string {
+  return monthOf(asOfMs - 1, timeZone);
+}
+
+/**
+ * Whether `month` is still running at `asOfMs`, so its figures are month to date.
+ *
+ * @example isMonthToDate('2026-11', Date.parse('2026-11-24T12:00:00Z'), 'UTC') // true
+ * @example isMonthToDate('2026-11', Date.parse('2026-12-01T00:00:00Z'), 'UTC') // false
+ */
+export function isMonthToDate(month: string, asOfMs: number, timeZone: string): boolean {
+  return month === monthOf(asOfMs, timeZone) && monthInterval(month, timeZone).fromMs < asOfMs;
+}
+
+/**
  * Start and end instants (epoch ms, half-open) of a calendar month in `timeZone`, DST included.
  *
  * @example monthInterval('2026-02', 'UTC') // { fromMs: Date.parse('2026-02-01T00:00Z'), toMs: Date.parse('2026-03-01T00:00Z') }

@@ -83,3 +83,23 @@ describe('hand-calculated availability corpus', () => {
     expect(html).toContain('99.58 %'); // risk 99.5867…
   });
 });
+
+describe('as of the first instant of a month', () => {
+  let firstOfMonthDir = '';
+
+  beforeAll(() => {
+    firstOfMonthDir = mkdtempSync(path.join(os.tmpdir(), 'opsledger-first-of-month-'));
+    const result = buildSite({ root, outDir: firstOfMonthDir, asOf: '2026-11-01T00:00:00Z' });
+    expect(result.status, result.output).toBe(0);
+  });
+
+  it('shows the month just ended on the overview, complete, and publishes no empty month to date', () => {
+    const index = readFileSync(path.join(firstOfMonthDir, 'index.html'), 'utf8');
+    expect(index).toContain('October 2026');
+    expect(index).not.toContain('No schedule');
+    const report = readFileSync(path.join(firstOfMonthDir, 'reports/2026-10/index.html'), 'utf8');
+    expect(report).not.toContain('month to date');
+    // The change calendar looks ahead, so only report months count here.
+    expect(distFiles(firstOfMonthDir).filter((file) => file.includes('2026-11') && !file.startsWith('changes/calendar/'))).toEqual([]);
+  });
+});

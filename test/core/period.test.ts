@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMonth, lastCompleteMonth, monthInterval, monthOf, monthsBetween, nextMonth, previousMonth, reportInterval } from '../../src/core/period.ts';
+import { currentReportMonth, isMonth, isMonthToDate, lastCompleteMonth, monthInterval, monthOf, monthsBetween, nextMonth, previousMonth, reportInterval } from '../../src/core/period.ts';
 
 const at = (iso: string): number => Date.parse(iso);
 const HOUR = 3_600_000;
@@ -129,5 +129,28 @@ describe('lastCompleteMonth', () => {
     expect(lastCompleteMonth(Date.parse('2026-10-31T23:30:00Z'), 'UTC')).toBe('2026-09');
     expect(lastCompleteMonth(Date.parse('2026-11-01T02:00:00Z'), 'America/New_York')).toBe('2026-09');
     expect(lastCompleteMonth(Date.parse('2026-10-31T12:00:00Z'), 'Pacific/Auckland')).toBe('2026-10');
+  });
+});
+
+describe('currentReportMonth', () => {
+  it('is the as-of month once any of it has passed', () => {
+    expect(currentReportMonth(Date.parse('2026-11-24T12:00:00Z'), 'UTC')).toBe('2026-11');
+    expect(currentReportMonth(Date.parse('2026-12-01T00:00:00.001Z'), 'UTC')).toBe('2026-12');
+  });
+
+  it('is the month just ended at the first instant of a month', () => {
+    expect(currentReportMonth(Date.parse('2026-12-01T00:00:00Z'), 'UTC')).toBe('2026-11');
+    // Midnight on 1 November in New York is 04:00 UTC (EDT).
+    expect(currentReportMonth(Date.parse('2026-11-01T04:00:00Z'), 'America/New_York')).toBe('2026-10');
+    expect(currentReportMonth(Date.parse('2026-11-01T03:59:00Z'), 'America/New_York')).toBe('2026-10');
+  });
+});
+
+describe('isMonthToDate', () => {
+  it('holds while the month runs, not at its first instant nor after it', () => {
+    expect(isMonthToDate('2026-11', Date.parse('2026-11-24T12:00:00Z'), 'UTC')).toBe(true);
+    expect(isMonthToDate('2026-12', Date.parse('2026-12-01T00:00:00Z'), 'UTC')).toBe(false);
+    expect(isMonthToDate('2026-11', Date.parse('2026-12-01T00:00:00Z'), 'UTC')).toBe(false);
+    expect(isMonthToDate('2026-10', Date.parse('2026-11-24T12:00:00Z'), 'UTC')).toBe(false);
   });
 });

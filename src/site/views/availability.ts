@@ -2,7 +2,7 @@
 // report rows, top talkers and incident metrics, and each incident's own lost minutes.
 import { incidentLostMinutes, indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type AvailabilityIndex, type MonthlyAvailability, type TopTalker } from '../../core/availability.ts';
 import { incidentMetrics, type IncidentMetrics } from '../../core/incident-metrics.ts';
-import { monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
+import { currentReportMonth, isMonthToDate as isMonthToDateAt, monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
 import type { MaintenanceWindow } from '../../core/types.ts';
 import type { Incident } from '../../load/repository.ts';
 import { asOf, repository } from '../model.ts';
@@ -89,9 +89,14 @@ export function incidentsTouchingMonth(month: string): readonly Incident[] {
   return (build().index.incidentsByMonth.get(month) ?? []) as Incident[];
 }
 
-/** Month-to-date of the as-of month. */
+/** The month the overview and badges show: the as-of month, or the month just ended at its first instant. */
 export function currentMonth(): string {
-  return monthOf(asOf(), repository().site.reportingTimezone);
+  return currentReportMonth(asOf(), repository().site.reportingTimezone);
+}
+
+/** Whether the month's figures are month to date (the month is still running at as-of). */
+export function isMonthToDate(month: string): boolean {
+  return isMonthToDateAt(month, asOf(), repository().site.reportingTimezone);
 }
 
 export interface AvailabilityEffect {

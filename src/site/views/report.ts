@@ -7,7 +7,7 @@ import type { Application } from '../../load/repository.ts';
 import { formatInstant } from '../format.ts';
 import { asOf, recordIndex, reportMonths, repository } from '../model.ts';
 import { url } from '../urls.ts';
-import { currentMonth, monthReport, previousReport } from './availability.ts';
+import { isMonthToDate, monthReport, previousReport } from './availability.ts';
 
 /** Availability for people: truncated to two decimals (three under 0.01 % of budget matters less than honesty). */
 export function availabilityText(availability: number | null): string {
@@ -98,7 +98,7 @@ export function reportPage(month: string) {
   const beforeRows = new Map(before?.availability.applications.map((r) => [r.id, r]) ?? []);
   const lines = report.availability.applications.map((row) => availabilityLine(row, beforeRows.get(row.id), repo.applications));
   const index = recordIndex().incidents;
-  const isCurrent = month === currentMonth();
+  const isCurrent = isMonthToDate(month);
   const { portfolio } = report.availability;
   const statusCount = (s: AvailabilityStatus) => lines.filter((l) => l.status === s).length;
   const totalLost = report.availability.applications.reduce((sum, r) => sum + r.lostMinutes, 0);
@@ -166,7 +166,7 @@ export function reportIndex() {
       red: rows.filter((r) => r.status === 'red').length,
       amber: rows.filter((r) => r.status === 'amber').length,
       incidents: report.metrics.count,
-      isCurrent: month === currentMonth(),
+      isCurrent: isMonthToDate(month),
     };
   });
 }

@@ -4,7 +4,7 @@ import { overdueActions, dateInZone } from '../../core/problems.ts';
 import { formatCount, formatMinutes } from '../../core/percent.ts';
 import { asOf, reportMonths, repository } from '../model.ts';
 import { absoluteUrl, url } from '../urls.ts';
-import { currentMonth, monthReport, previousReport } from './availability.ts';
+import { isMonthToDate, monthReport, previousReport } from './availability.ts';
 import { availabilityText, minutesText, monthTitle } from './report.ts';
 import type { CardStatus, StatusCard } from '../status-card.ts';
 import { compareRecordIds } from '../../core/ids.ts';
@@ -62,7 +62,7 @@ function summaryOf(month: string) {
     lostText: minutesText(t.lostMinutes),
     applications: t.applications.map((id) => apps.get(id)?.name ?? id).join(', '),
   }));
-  const isCurrent = month === currentMonth();
+  const isCurrent = isMonthToDate(month);
   // SEV1/SEV2 of the month, and any still open at as-of.
   const serious = report.incidents
     .filter((i) => i.severity === 'SEV1' || i.severity === 'SEV2')
