@@ -89,6 +89,7 @@ function writeCatalogues(root: string, catalogue: Catalogue): void {
     changeLeadDays: 5,
     updateCadenceMinutes: 15,
     staleReviewDays: 92,
+    planningHorizonMonths: 36,
   };
   writeFileSync(join(data, 'site.yaml'), toYaml(site));
   writeFileSync(join(data, 'applications.yaml'), toYaml(catalogue.applications.map(applicationYaml)));

@@ -13,6 +13,7 @@ export const siteSchema = z.strictObject({
   changeLeadDays: z.number().nonnegative().default(5),
   updateCadenceMinutes: z.number().positive().default(15),
   staleReviewDays: z.number().int().positive().default(92),
+  planningHorizonMonths: z.number().int().nonnegative().default(36),
 });
 export type SiteConfig = z.output<typeof siteSchema>;
 
