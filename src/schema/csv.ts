@@ -1,5 +1,6 @@
 // Schemas of CSV rows: time-tracking exports and capacity KPI series.
-import { z, dateSchema, isDateText, slugPattern, slugSchema, textSchema, timestampSchema, type Parsed } from './zod.ts';
+import { z, dateSchema, incidentIdSchema, isDateText, slugPattern, slugSchema, textSchema, timestampSchema, type Parsed } from './zod.ts';
+import { monitoringLayers } from './catalogue.ts';
 
 export const workCategories = ['incident', 'service-request', 'change', 'problem', 'project', 'admin'] as const;
 export const timeColumns = ['date', 'person', 'team', 'application', 'component', 'category', 'ticket', 'hours'] as const;
@@ -76,3 +77,25 @@ export function capacityRowSchema(columns: readonly string[]) {
     ...Object.fromEntries(columns.map((column) => [column, csvNumberSchema])),
   });
 }
+
+export const alertSeverities = ['critical', 'warning'] as const;
+export const alertOutcomes = ['actionable', 'false-positive', 'duplicate', 'unknown'] as const;
+/** Columns of a monitoring-tool alert export; `incident` may be left out of the header. */
+export const alertColumns = ['at', 'application', 'component', 'layer', 'rule', 'severity', 'outcome', 'incident'] as const;
+export const requiredAlertColumns = alertColumns.filter((column) => column !== 'incident');
+
+/** An alert row: when it fired (offset required), where, on which layer, by which rule, and what it turned out to be. */
+export const alertRowSchema = z.strictObject({
+  at: timestampSchema,
+  application: slugSchema,
+  component: slugSchema,
+  layer: z.enum(monitoringLayers),
+  rule: textSchema,
+  severity: z.enum(alertSeverities),
+  outcome: z.enum(alertOutcomes),
+  incident: z
+    .union([z.literal(''), incidentIdSchema])
+    .optional()
+    .transform((id) => (id === undefined || id === '' ? null : id)),
+});
+export type AlertData = z.output<typeof alertRowSchema>;
