@@ -23,6 +23,7 @@ import { changeFile, incidentFile, postmortemFile, problemFile } from './demo/re
 import { createRandom, deriveSeed } from './demo/random.ts';
 import { writeCapacity } from './demo/capacity.ts';
 import { writeTimeTracking } from './demo/time-tracking.ts';
+import { monitorsOf, writeHealthAndTraining } from './demo/health.ts';
 
 interface SizeProfile {
   applications: number;
@@ -67,6 +68,7 @@ function applicationYaml(app: Application): Record<string, unknown> {
     excludeMaintenance: app.excludeMaintenance,
     support: app.support,
   };
+  out['monitoring'] = monitorsOf(app);
   if (app.capacity !== undefined) {
     out['capacity'] = {
       file: app.capacity.file,
@@ -187,6 +189,7 @@ export function generateCorpus(options: { root: string; size: keyof typeof SIZES
     problems: [...plan.problems, ...handwritten.problems],
   });
   const capacity = writeCapacity(context, join(root, 'data', 'capacity'), profile.capacityRows);
+  writeHealthAndTraining(context, root, incidents);
 
   return {
     root,
