@@ -2,7 +2,7 @@
 // monitoring-tool alert exports (data/alerts/YYYY-MM.csv) and data/skills.yaml. Each part draws from
 // its own seeded stream. What it shows on purpose:
 // - settlement's swift-gateway and client-portal's reporting have no business-process monitor;
-// - pricing's quote-engine CPU rule fires often and mostly falsely, less so as the months go by;
+// - pricing's quote-engine CPU rule fires often and mostly falsely, less so as the months go by (92 % → 60 %);
 // - incidents detected by monitoring get the actionable alert that led to them (the others were missed);
 // - a critical market-data alert 20 minutes before the end date (an amber component);
 // - risk has a single person at L2 or above; Marcus Lindqvist is on the trading-platform rotation
@@ -94,10 +94,10 @@ export function writeAlerts(context: GenerationContext, directory: string, incid
         rows.push({ atMs: dayStart + random.int(0, 1439) * 60_000, application: app.id, component: monitor.component, layer: monitor.layer, rule: ruleOf(monitor), severity: random.chance(0.2) ? 'critical' : 'warning', outcome, incident: '' });
       }
       if (app.id === NOISY.application) {
-        // The noisy rule fires several times a day; its false-positive share falls from 90 % to 70 % as it is tuned.
+        // The noisy rule fires several times a day; its false-positive share falls from 92 % to 60 % as it is tuned.
         const count = random.int(3, 7);
         for (let k = 0; k < count; k++) {
-          const falseShare = 0.9 - 0.2 * progress;
+          const falseShare = 0.92 - 0.32 * progress;
           const outcome = random.chance(falseShare) ? 'false-positive' : random.chance(0.5) ? 'duplicate' : 'actionable';
           rows.push({ atMs: dayStart + random.int(0, 1439) * 60_000, application: app.id, component: NOISY.component, layer: 'machine', rule: NOISY.rule, severity: 'warning', outcome, incident: '' });
         }
@@ -139,7 +139,7 @@ const UNTRAINED: readonly { person: string; application: string }[] = [{ person:
 /**
  * data/skills.yaml: every person with the applications their team works on. First-line and
  * infrastructure people at L1, the owning team at L2 (its first member L3); dates trained spread
- * over the last two years.
+ * over the last sixteen months.
  */
 export function skillsYaml(context: GenerationContext, catalogue: Catalogue): string {
   const random = context.stream('skills');
@@ -152,7 +152,7 @@ export function skillsYaml(context: GenerationContext, catalogue: Catalogue): st
       // First line and infrastructure teams know the application at L1; its own team at L2, its first member L3.
       // Risk's own team has a single member: a single point of knowledge.
       const level = person.team !== app.team ? 'L1' : own[0]?.name === person.name ? 'L3' : 'L2';
-      const ageDays = random.int(20, 700);
+      const ageDays = random.int(20, 500);
       applications[app.id] = { level, trained: isoDate(context.endMs - ageDays * 86_400_000) };
     }
     return { person: person.name, team: person.team, applications };

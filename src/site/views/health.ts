@@ -155,7 +155,7 @@ export function noiseTrendSpec(trend: readonly { month: string; noise: AlertNois
     encoding: {
       x: { field: 'month', type: 'ordinal', title: 'Month', axis: { labelAngle: -45 } },
       y: { field: 'share', type: 'quantitative', title: 'Share of alerts (%)', scale: { domain: [0, 100] } },
-      color: { field: 'measure', type: 'nominal', title: null, scale: { range: ['#b42318', '#8a5300'] } },
+      color: { field: 'measure', type: 'nominal', title: null, scale: { domain: ['False positives', 'Duplicates'], range: ['#b42318', '#8a5300'] } },
     },
   } as TopLevelSpec;
 }
