@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { indexAvailability, maintenanceFromChanges, monthlyTopTalkers } from '../../src/core/availability.ts';
 import { reportInterval } from '../../src/core/period.ts';
 import { loadRepository } from '../../src/load/repository.ts';
-import { healthJson, healthModel, healthMonths, healthPage } from '../../src/site/views/health.ts';
+import { applicationHealthView, healthJson, healthModel, healthMonths, healthPage } from '../../src/site/views/health.ts';
 import { rotations, trainingJson, trainingModel, trainingPage, trainingReportSection } from '../../src/site/views/training.ts';
 import { badDir, makeRoot, removeRoots } from '../load/fixture-root.ts';
 
@@ -74,6 +74,18 @@ describe('health view', () => {
       { incidentId: 'INC-2026-0002', applicationId: 'settlement', component: 'db', layer: 'application', missedByMonitoring: true },
     ]);
     expect(healthJson(march, later).alerts).toMatchObject({ alerts: 2, falsePositive: 1, falsePositiveShare: 0.5, noiseShare: 0.5 });
+  });
+});
+
+describe('application health view', () => {
+  it('gives each component its status, badge and uncovered layers', () => {
+    const view = applicationHealthView(repository.applications[0]!, repository.incidents, repository.alerts, Date.parse('2026-03-09T11:00:00Z'));
+    expect(view.components.map((c) => [c.component, c.status, c.uncoveredText, c.isBusinessUncovered, c.badgeSrc])).toEqual([
+      ['batch', 'amber', 'not: application, middleware', false, '/badges/settlement/batch.svg'],
+      ['db', 'green', 'not: machine, application, business process, middleware', true, '/badges/settlement/db.svg'],
+    ]);
+    expect(view.components[0]!.badgeAlt).toBe('Settlement batch: amber (critical alert settlement-flow-stalled in the last hour)');
+    expect(view.monitorCount).toBe(2);
   });
 });
 

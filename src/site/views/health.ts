@@ -304,3 +304,35 @@ export function healthMonths(
     return { month, topTalkers: report.topTalkers, incidents: report.incidents };
   });
 }
+
+/**
+ * One application's health for its own page: each component's status as of `asOfMs` with its badge,
+ * and the layers its monitors leave uncovered.
+ */
+export function applicationHealthView(
+  app: Pick<Repository['applications'][number], 'id' | 'name' | 'components' | 'monitoring'>,
+  incidents: readonly Incident[],
+  alerts: Repository['alerts'],
+  asOfMs: number,
+) {
+  const board = componentBoard([app], incidents.map(healthIncident), alerts, asOfMs);
+  const matrix = coverageMatrix({ id: app.id, components: app.components, monitoring: app.monitoring ?? [] });
+  return {
+    components: board.map((entry) => {
+      const row = matrix.rows.find((r) => r.component === entry.component);
+      const uncovered = (row?.cells ?? []).filter((cell) => cell.status !== 'covered').map((cell) => layerLabels[cell.layer].toLowerCase());
+      return {
+        component: entry.component,
+        status: entry.status,
+        statusText: statusWords[entry.status],
+        reasonsText: entry.reasons.join('; '),
+        uncoveredText: uncovered.length === 0 ? 'all four layers' : `not: ${uncovered.join(', ')}`,
+        isBusinessUncovered: matrix.uncoveredBusiness.includes(entry.component),
+        badgeSrc: url(`badges/${app.id}/${entry.component}.svg`),
+        badgeAlt: componentBadgeText(entry, app.name).title,
+      };
+    }),
+    monitorCount: (app.monitoring ?? []).length,
+    healthHref: url(`health/#coverage-${app.id}`),
+  };
+}
