@@ -256,7 +256,11 @@ export function alertNoise(alerts: readonly AlertInput[], interval: Interval): A
   };
 }
 
-/** The `limit` rules with the most alerts (the order of `AlertNoise.rules`). */
+/**
+ * The `limit` rules with the most alerts (the order of `AlertNoise.rules`).
+ *
+ * @example noisiestRules(alertNoise(alerts, october), 10).map((r) => r.rule) // ['quote-engine-cpu-high', …]
+ */
 export function noisiestRules(noise: AlertNoise, limit = 10): RuleNoise[] {
   return noise.rules.slice(0, limit);
 }
