@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { indexAvailability, maintenanceFromChanges, monthlyTopTalkers } from '../../src/core/availability.ts';
 import { reportInterval } from '../../src/core/period.ts';
 import { loadRepository } from '../../src/load/repository.ts';
-import { applicationHealthView, healthJson, healthModel, healthMonths, healthPage } from '../../src/site/views/health.ts';
+import { applicationHealthView, healthJson, healthModel, healthMonths, healthPage, monthMonitoringSection } from '../../src/site/views/health.ts';
 import { rotations, trainingJson, trainingModel, trainingPage, trainingReportSection } from '../../src/site/views/training.ts';
 import { badDir, makeRoot, removeRoots } from '../load/fixture-root.ts';
 
@@ -74,6 +74,20 @@ describe('health view', () => {
       { incidentId: 'INC-2026-0002', applicationId: 'settlement', component: 'db', layer: 'application', missedByMonitoring: true },
     ]);
     expect(healthJson(march, later).alerts).toMatchObject({ alerts: 2, falsePositive: 1, falsePositiveShare: 0.5, noiseShare: 0.5 });
+  });
+});
+
+describe('monthly report monitoring section', () => {
+  it('summarises the month: alerts, noise and the incident monitoring missed', () => {
+    const later = Date.parse('2026-04-01T08:30:00Z');
+    const index = indexAvailability(repository.incidents, maintenanceFromChanges(repository.changes), 'UTC', later);
+    const range = reportInterval('2026-03', 'UTC', later);
+    const month = { month: '2026-03', topTalkers: monthlyTopTalkers(repository.applications, index, '2026-03'), incidents: repository.incidents.filter((i) => i.started >= range.fromMs && i.started < range.toMs) };
+    const section = monthMonitoringSection(repository, month, later);
+    // Two alerts over March's 31 days: 0.06 a day.
+    expect(section).toMatchObject({ month: '2026-03', hasAlerts: true, alerts: 2, alertsPerDayText: '0.1', actionable: 1, falsePositiveText: '1 (50.0 %)', duplicateText: '0 (0.0 %)' });
+    expect(section.rules.map((r) => r.rule)).toEqual(['cpu-high', 'settlement-flow-stalled']);
+    expect(section.missed).toMatchObject({ count: 1, lostMinutesText: '1 h 15 min' });
   });
 });
 

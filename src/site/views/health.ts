@@ -336,3 +336,28 @@ export function applicationHealthView(
     healthHref: url(`health/#coverage-${app.id}`),
   };
 }
+
+/**
+ * The monthly report's monitoring section for `month`: the month's alert noise (its five noisiest
+ * rules) and the incidents monitoring missed with their lost minutes, month to date for the as-of month.
+ */
+export function monthMonitoringSection(
+  repository: Pick<Repository, 'applications' | 'incidents' | 'alerts' | 'site'>,
+  month: HealthMonth,
+  asOfMs: number,
+) {
+  const model = healthModel({ repository, asOfMs, months: [month] });
+  const page = healthPage(model, asOfMs);
+  return {
+    month: month.month,
+    hasAlerts: page.noise.hasAlerts,
+    alerts: page.noise.totals.alerts,
+    alertsPerDayText: page.noise.alertsPerDayText,
+    actionable: page.noise.totals.actionable,
+    falsePositiveText: page.noise.totals.falsePositiveText,
+    duplicateText: page.noise.totals.duplicateText,
+    rules: page.noise.rules.slice(0, 5),
+    missed: page.missed,
+    href: url('health/'),
+  };
+}
