@@ -26,6 +26,7 @@ import { changeFile, incidentFile, postmortemFile, problemFile } from './demo/re
 import { createRandom, deriveSeed } from './demo/random.ts';
 import { writeCapacity } from './demo/capacity.ts';
 import { writeTimeTracking } from './demo/time-tracking.ts';
+import { monitorsOf, writeHealthAndTraining } from './demo/health.ts';
 
 interface SizeProfile {
   applications: number;
@@ -100,6 +101,7 @@ function applicationYaml(app: Application): Record<string, unknown> {
     excludeMaintenance: app.excludeMaintenance,
     support: app.support,
   };
+  out['monitoring'] = monitorsOf(app);
   if (app.capacity !== undefined) {
     out['capacity'] = {
       file: app.capacity.file,
@@ -122,6 +124,8 @@ function writeCatalogues(root: string, catalogue: Catalogue): void {
     changeLeadDays: 5,
     updateCadenceMinutes: 15,
     staleReviewDays: 92,
+    planningHorizonMonths: 36,
+    report: { recipients: ['service-review@northwind.example', 'head-of-operations@northwind.example'] },
   };
   writeFileSync(join(data, 'site.yaml'), toYaml(site));
   writeFileSync(join(data, 'applications.yaml'), toYaml(catalogue.applications.map(applicationYaml)));
@@ -221,6 +225,7 @@ export function generateCorpus(options: { root: string; size: keyof typeof SIZES
     problems: [...plan.problems, ...handwritten.problems],
   });
   const capacity = writeCapacity(context, join(root, 'data', 'capacity'), profile.capacityRows);
+  writeHealthAndTraining(context, root, incidents);
   writeManifest(root, DEMO_MARKER, markerHeader);
 
   return {

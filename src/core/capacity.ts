@@ -1,5 +1,6 @@
 import { ordinaryLeastSquares, predictionInterval } from './regression.ts';
 import type { LinearFit } from './regression.ts';
+import { percentile } from './incident-metrics.ts';
 
 /** One KPI column of an application's capacity CSV, as declared in applications.yaml. */
 export interface CapacityKpiSpec {
@@ -20,6 +21,24 @@ export interface CapacitySeries {
   /** Length of the analysis window in days, counted back from the latest row (usually 90). */
   windowDays: number;
 }
+
+/** Settings of the analysis that come from site.yaml rather than from the data. */
+export interface CapacityOptions {
+  /** Breach months further than this many calendar months after the window's last month are not projected (default 36). */
+  planningHorizonMonths?: number;
+}
+
+/**
+ * Why a breach month is, or is not, given:
+ * - `reached`: the fitted KPI is already at or past its SLA at this volume (month = the window's last month);
+ * - `projected`: the volume trend reaches the SLA volume within the planning horizon;
+ * - `beyond-horizon`: it would, but later than the planning horizon;
+ * - `trend-too-weak`: the volume trend is low-confidence (R² < 0.3 or fewer than 30 days), or there is none;
+ * - `not-growing`: the volume trend is flat or falling;
+ * - `never`: the fitted KPI does not move towards its SLA as volume grows;
+ * - `no-fit`: there is no regression to project from.
+ */
+export type BreachOutlook = 'reached' | 'projected' | 'beyond-horizon' | 'trend-too-weak' | 'not-growing' | 'never' | 'no-fit';
 
 export type SlaKind = 'max' | 'min';
 export type ForecastStatus = 'inside' | 'breach';
@@ -66,10 +85,38 @@ export interface CapacityKpiAnalysis {
   /**
    * UTC month ('YYYY-MM') in which the volume, following its own linear trend, reaches the
    * headroom volume. Never earlier than the window's last month (a crossing the trend puts
-   * in the past is reported as that month, as is headroom 0). Null when there is no
-   * headroom crossing, the volume does not grow, or the crossing lies beyond year 9999.
+   * in the past is reported as that month, as is headroom 0). Null unless `breachOutlook`
+   * is `reached` or `projected`: never from a low-confidence volume trend, never beyond the
+   * planning horizon.
    */
   breachMonth: string | null;
+  /** Why `breachMonth` is what it is. */
+  breachOutlook: BreachOutlook;
+  /**
+   * The same analysis from the window's peak volume (the 95th percentile of hourly volume)
+   * instead of its mean: the busy hours the mean hides. Null without a fit or a peak.
+   */
+  peak: KpiPeakAnalysis | null;
+}
+
+/** A KPI seen from the peak volume of the window; growths are fractions over the peak. */
+export interface KpiPeakAnalysis {
+  /** The peak volume: the window's 95th percentile of hourly volume. */
+  volume: number;
+  /** The fitted KPI at the peak volume, with its 95 % prediction interval. */
+  value: number;
+  low: number;
+  high: number;
+  status: ForecastStatus;
+  /** True when the fitted line is at or past the SLA at the peak volume (headroom 0). */
+  breachesAtPeak: boolean;
+  /** Volume growth over the peak at which the fitted line reaches the SLA; 0 when already there, null when never. */
+  headroom: number | null;
+  /** Forecasts at peak × (1 + growth) for each of `forecastGrowths`. */
+  forecasts: KpiForecast[];
+  /** The month the peak, growing with the volume's trend, reaches the SLA volume; same rules as the mean's. */
+  breachMonth: string | null;
+  breachOutlook: BreachOutlook;
 }
 
 /** The volume's own trend: OLS of daily mean volume on time in days. */
@@ -81,6 +128,8 @@ export interface VolumeTrend {
   r2: number | null;
   /** Day periods with at least one volume value. */
   n: number;
+  /** R² < 0.3 or fewer than 30 days, or no trend at all: no breach month is projected from it. */
+  lowConfidence: boolean;
 }
 
 export interface CapacityAnalysis {
@@ -93,6 +142,13 @@ export interface CapacityAnalysis {
     mean: number | null;
     /** Rows in the window with a volume value. */
     n: number;
+    /**
+     * The window's peak: the 95th percentile (linear interpolation, see `percentile`) of hourly
+     * volume, each UTC clock hour's volume being the mean of its rows. Null when there is no volume.
+     */
+    peak: number | null;
+    /** Clock hours with at least one volume value, over which `peak` is taken. */
+    peakHours: number;
     trend: VolumeTrend;
   };
   kpis: CapacityKpiAnalysis[];
@@ -101,13 +157,21 @@ export interface CapacityAnalysis {
 /** The analysis window when applications.yaml names none, in days. */
 export const defaultCapacityWindowDays = 90;
 
+/** Breach months are projected at most this many months after the window's last month unless site.yaml says otherwise. */
+export const defaultPlanningHorizonMonths = 36;
+
+/** The percentile of hourly volume that stands for the window's peak. */
+export const peakPercentile = 0.95;
+
 /** Volume growths, as fractions, at which every KPI is forecast. */
 export const forecastGrowths: readonly number[] = [0.1, 0.25, 0.5, 1.0];
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 const DAYS_PER_MONTH = 30.4375; // 365.25 / 12
 const LOW_CONFIDENCE_R2 = 0.3;
 const LOW_CONFIDENCE_N = 30;
+const LOW_CONFIDENCE_DAYS = 30;
 const PREDICTION_CONFIDENCE = 0.95;
 
 /**
@@ -119,6 +183,9 @@ const PREDICTION_CONFIDENCE = 0.95;
  * volume over the window's rows. The volume trend regresses the mean volume of each
  * 24-hour period, counted back from the window's end, on the period's mean time in days,
  * so intraday seasonality and uneven sampling do not tilt it. Non-finite cells are skipped.
+ * The peak volume is the 95th percentile of the hourly volume (each UTC hour's mean); every
+ * KPI is also forecast from it. Breach months are given only from a volume trend that is not
+ * low-confidence and only within `options.planningHorizonMonths` (default 36) calendar months.
  *
  * @throws Error when the volume column or a KPI column is missing or of the wrong length,
  *   or windowDays is not positive.
@@ -127,7 +194,9 @@ const PREDICTION_CONFIDENCE = 0.95;
  * // → { window: {fromMs, toMs}, volume: {mean: 1200, trend: {growthPerMonth: 0.021, …}},
  * //     kpis: [{column: 'p95_ms', headroom: 0.37, breachMonth: '2027-11', …}] }
  */
-export function analyseCapacity(series: CapacitySeries, asOfMs: number): CapacityAnalysis {
+export function analyseCapacity(series: CapacitySeries, asOfMs: number, options: CapacityOptions = {}): CapacityAnalysis {
+  const horizonMonths = options.planningHorizonMonths ?? defaultPlanningHorizonMonths;
+  if (!(horizonMonths >= 0)) throw new RangeError(`planningHorizonMonths must not be negative, got ${horizonMonths}`);
   const { timestampMs, windowDays } = series;
   if (!(windowDays > 0)) throw new RangeError(`windowDays must be positive, got ${windowDays}`);
   const volumeColumn = requireColumn(series, series.volumeColumn);
@@ -146,14 +215,19 @@ export function analyseCapacity(series: CapacitySeries, asOfMs: number): Capacit
     slopePerDay: trendFit?.slope ?? null,
     r2: trendFit?.r2 ?? null,
     n: days,
+    lowConfidence: trendFit === null || trendFit.r2 < LOW_CONFIDENCE_R2 || days < LOW_CONFIDENCE_DAYS,
   };
+  const { peak, hours: peakHours } = hourlyPeak(windowTimes, windowVolume);
 
   const kpis = series.kpis.map((spec) =>
     analyseKpi(spec, windowVolume, rows.take(requireColumn(series, spec.column)), {
       baseVolume: volumeMean,
+      peakVolume: peak,
       trendFit,
+      trendIsWeak: trend.lowConfidence,
       fromMs,
       toMs,
+      horizonMonths,
     }),
   );
 
@@ -161,7 +235,7 @@ export function analyseCapacity(series: CapacitySeries, asOfMs: number): Capacit
     applicationId: series.applicationId,
     volumeColumn: series.volumeColumn,
     window: { fromMs, toMs },
-    volume: { mean: volumeMean, n: volumeN, trend },
+    volume: { mean: volumeMean, n: volumeN, peak, peakHours, trend },
     kpis,
   };
 }
@@ -206,9 +280,12 @@ export function describeKpiForecast(kpi: CapacityKpiAnalysis, growth: number): s
 
 interface KpiContext {
   baseVolume: number | null;
+  peakVolume: number | null;
   trendFit: LinearFit | null;
+  trendIsWeak: boolean;
   fromMs: number;
   toMs: number;
+  horizonMonths: number;
 }
 
 function analyseKpi(spec: CapacityKpiSpec, volume: Float64Array, values: Float64Array, context: KpiContext): CapacityKpiAnalysis {
@@ -231,15 +308,14 @@ function analyseKpi(spec: CapacityKpiSpec, volume: Float64Array, values: Float64
       lowConfidence: true,
       forecasts: [],
       breachMonth: null,
+      breachOutlook: 'no-fit',
+      peak: null,
     };
   }
 
-  const forecasts = forecastGrowths.map((growth): KpiForecast => {
-    const atVolume = base * (1 + growth);
-    const { value, low, high } = predictionInterval(fit, atVolume, PREDICTION_CONFIDENCE);
-    return { growth, volume: atVolume, value, low, high, status: isBreach(value, sla) ? 'breach' : 'inside' };
-  });
+  const forecasts = forecastsFrom(fit, base, sla);
   const headroom = headroomFraction(fit, base, sla);
+  const outlook = projectBreach(headroom, base, base, context);
 
   return {
     column: spec.column,
@@ -255,7 +331,37 @@ function analyseKpi(spec: CapacityKpiSpec, volume: Float64Array, values: Float64
     headroom,
     lowConfidence: fit.r2 < LOW_CONFIDENCE_R2 || fit.n < LOW_CONFIDENCE_N,
     forecasts,
-    breachMonth: breachMonth(headroom, base, context),
+    breachMonth: outlook.month,
+    breachOutlook: outlook.outlook,
+    peak: peakAnalysis(fit, sla, base, context),
+  };
+}
+
+function forecastsFrom(fit: LinearFit, fromVolume: number, sla: CapacityKpiAnalysis['sla']): KpiForecast[] {
+  return forecastGrowths.map((growth): KpiForecast => {
+    const atVolume = fromVolume * (1 + growth);
+    const { value, low, high } = predictionInterval(fit, atVolume, PREDICTION_CONFIDENCE);
+    return { growth, volume: atVolume, value, low, high, status: isBreach(value, sla) ? 'breach' : 'inside' };
+  });
+}
+
+function peakAnalysis(fit: LinearFit, sla: CapacityKpiAnalysis['sla'], meanVolume: number, context: KpiContext): KpiPeakAnalysis | null {
+  const peak = context.peakVolume;
+  if (peak === null) return null;
+  const { value, low, high } = predictionInterval(fit, peak, PREDICTION_CONFIDENCE);
+  const headroom = headroomFraction(fit, peak, sla);
+  const outlook = projectBreach(headroom, peak, meanVolume, context);
+  return {
+    volume: peak,
+    value,
+    low,
+    high,
+    status: isBreach(value, sla) ? 'breach' : 'inside',
+    breachesAtPeak: headroom === 0,
+    headroom,
+    forecasts: forecastsFrom(fit, peak, sla),
+    breachMonth: outlook.month,
+    breachOutlook: outlook.outlook,
   };
 }
 
@@ -273,13 +379,37 @@ function headroomFraction(fit: LinearFit, baseVolume: number, sla: CapacityKpiAn
   return volumeAtSla / baseVolume - 1;
 }
 
-function breachMonth(headroom: number | null, baseVolume: number, context: KpiContext): string | null {
-  if (headroom === 0) return utcMonth(context.toMs);
+/**
+ * When the volume's trend takes `fromVolume` (the mean, or the peak growing in proportion to
+ * the mean) to its headroom volume, within the planning horizon and from a trusted trend only.
+ */
+function projectBreach(
+  headroom: number | null,
+  fromVolume: number,
+  meanVolume: number,
+  context: KpiContext,
+): { month: string | null; outlook: BreachOutlook } {
+  if (headroom === 0) return { month: utcMonth(context.toMs), outlook: 'reached' };
+  if (headroom === null) return { month: null, outlook: 'never' };
   const trend = context.trendFit;
-  if (headroom === null || trend === null || !(trend.slope > 0)) return null;
-  const targetVolume = baseVolume * (1 + headroom);
-  const crossingDays = trend.meanX + (targetVolume - trend.meanY) / trend.slope;
-  return utcMonth(Math.max(context.toMs, context.fromMs + crossingDays * DAY_MS));
+  if (trend === null || context.trendIsWeak) return { month: null, outlook: 'trend-too-weak' };
+  if (!(trend.slope > 0) || !(fromVolume > 0)) return { month: null, outlook: 'not-growing' };
+  // The mean volume at which `fromVolume` has grown by `headroom`.
+  const targetMeanVolume = meanVolume * (1 + headroom);
+  const crossingDays = trend.meanX + (targetMeanVolume - trend.meanY) / trend.slope;
+  const crossingMs = Math.max(context.toMs, context.fromMs + crossingDays * DAY_MS);
+  const month = utcMonth(crossingMs);
+  const lastMonth = utcMonth(context.toMs);
+  if (month === null || lastMonth === null || monthsBetween(lastMonth, month) > context.horizonMonths) {
+    return { month: null, outlook: 'beyond-horizon' };
+  }
+  return { month, outlook: 'projected' };
+}
+
+/** Calendar months from one 'YYYY-MM' to a later one ('2026-03' → '2027-05' is 14). */
+function monthsBetween(from: string, to: string): number {
+  const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+  return index(to) - index(from);
 }
 
 /** 'YYYY-MM' of an epoch-ms instant in UTC (civil-from-days), null beyond year 9999. */
@@ -374,6 +504,24 @@ function countPairs(x: Float64Array, y: Float64Array): number {
     if (Number.isFinite(x[i]!) && Number.isFinite(y[i]!)) n++;
   }
   return n;
+}
+
+/** The 95th percentile of the mean volume of each UTC clock hour, and how many hours had a value. */
+function hourlyPeak(times: Float64Array, volume: Float64Array): { peak: number | null; hours: number } {
+  const sums = new Map<number, { sum: number; rows: number }>();
+  for (let i = 0; i < times.length; i++) {
+    const v = volume[i]!;
+    if (!Number.isFinite(v)) continue;
+    const hour = Math.floor(times[i]! / HOUR_MS);
+    const bucket = sums.get(hour);
+    if (bucket === undefined) sums.set(hour, { sum: v, rows: 1 });
+    else {
+      bucket.sum += v;
+      bucket.rows++;
+    }
+  }
+  const hourly = [...sums.values()].map((bucket) => bucket.sum / bucket.rows);
+  return { peak: percentile(hourly, peakPercentile), hours: hourly.length };
 }
 
 /** Index of the 24-hour period, counted back from the window's end, holding t (fromMs < t). */

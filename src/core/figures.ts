@@ -1,7 +1,7 @@
 // The published numbers of a repository as one flat list of texts, and what changed between two of
 // them: `npm run diff` shows a pull request's reviewer every figure the change would move.
 import { indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type ChangeDowntime } from './availability.ts';
-import { analyseCapacity, type CapacityKpiAnalysis, type CapacitySeries } from './capacity.ts';
+import { analyseCapacity, defaultPlanningHorizonMonths, type CapacityKpiAnalysis, type CapacitySeries } from './capacity.ts';
 import { truncatePercent } from './percent.ts';
 import { currentReportMonth, monthOf, monthsBetween } from './period.ts';
 import { dateInZone, problemBacklog, type ProblemTicket } from './problems.ts';
@@ -9,7 +9,7 @@ import type { ApplicationTerms, IncidentTimes } from './types.ts';
 
 /** What the figures are computed from; a loaded repository fits as it is. */
 export interface FiguresInput {
-  site: { reportingTimezone: string };
+  site: { reportingTimezone: string; planningHorizonMonths?: number };
   applications: readonly ApplicationTerms[];
   incidents: readonly IncidentTimes[];
   changes: readonly (ChangeDowntime & { plannedStart: number })[];
@@ -65,7 +65,7 @@ function minutesText(minutes: number): string {
   return `${(Math.round(minutes * 10) / 10).toFixed(1)} min`;
 }
 
-function headroomText(kpi: CapacityKpiAnalysis): string {
+function headroomText(kpi: Pick<CapacityKpiAnalysis, 'slope' | 'headroom'>): string {
   if (kpi.slope === null) return 'unknown (no fit)';
   if (kpi.headroom === null) return 'not reached';
   if (kpi.headroom === 0) return 'none (at or past the SLA)';
@@ -108,9 +108,11 @@ export function reportFigures(input: FiguresInput, asOfMs: number, months: reado
     put('Problem backlog', month, 'open', `${open} open`);
   }
   for (const series of input.capacity) {
-    for (const kpi of analyseCapacity(series, asOfMs).kpis) {
+    const planningHorizonMonths = input.site.planningHorizonMonths ?? defaultPlanningHorizonMonths;
+    for (const kpi of analyseCapacity(series, asOfMs, { planningHorizonMonths }).kpis) {
       put('Capacity headroom', `${series.applicationId} ${kpi.column}`, 'headroom', headroomText(kpi));
       put('Capacity headroom', `${series.applicationId} ${kpi.column}`, 'breach', kpi.breachMonth === null ? 'no breach month' : `breach ${kpi.breachMonth}`);
+      if (kpi.peak !== null) put('Capacity headroom', `${series.applicationId} ${kpi.column}`, 'peak headroom', headroomText({ slope: kpi.slope, headroom: kpi.peak.headroom }));
     }
   }
   return figures;

@@ -1,6 +1,20 @@
 // CSV exports: each row validated with its schema, errors located by file and line.
 import { parse } from 'csv-parse/sync';
-import { csvNumberValue, parseCsvNumber, parseTimestamp, timeColumns, timeRowOf, timeRowSchema, utcTimestampMs, type TimeEntry } from '../schema/index.ts';
+import {
+  alertColumns,
+  alertRowOf,
+  alertRowSchema,
+  csvNumberValue,
+  parseCsvNumber,
+  parseTimestamp,
+  requiredAlertColumns,
+  timeColumns,
+  timeRowOf,
+  timeRowSchema,
+  utcTimestampMs,
+  type AlertData,
+  type TimeEntry,
+} from '../schema/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { forEachPlainCsvRecord, isPlainCsv } from './plain-csv.ts';
 import { utf8Diagnostic } from './utf8.ts';
@@ -62,10 +76,11 @@ function forEachCsvRecord(
   return header === null ? csvError(file, 1, 1, '', 'empty CSV: the first line must be the header') : null;
 }
 
-function checkHeader(file: string, header: string[], expected: readonly string[]): Diagnostic[] {
+function checkHeader(file: string, header: string[], expected: readonly string[], optional: readonly string[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const allowed = [...expected, ...optional];
   header.forEach((name, i) => {
-    if (!expected.includes(name)) out.push(csvError(file, 1, cellColumn(header, i), name, `unknown column "${name}" (expected ${expected.join(', ')})`));
+    if (!allowed.includes(name)) out.push(csvError(file, 1, cellColumn(header, i), name, `unknown column "${name}" (expected ${allowed.join(', ')})`));
   });
   for (const name of expected) if (!header.includes(name)) out.push(csvError(file, 1, 1, name, `missing column "${name}"`));
   const seen = new Set<string>();
@@ -91,6 +106,7 @@ function forEachCheckedRow(
   diagnostics: Diagnostic[],
   onHeader: (header: string[]) => void,
   onRow: (record: string[], line: number) => void,
+  optional: readonly string[] = [],
 ): { unreadable: Diagnostic | null; headerOk: boolean } {
   let headerOk = false;
   let width = 0;
@@ -98,7 +114,7 @@ function forEachCheckedRow(
     file,
     text,
     (header) => {
-      const problems = checkHeader(file, header, expected);
+      const problems = checkHeader(file, header, expected, optional);
       diagnostics.push(...problems);
       headerOk = problems.length === 0;
       width = header.length;
@@ -175,6 +191,71 @@ export function readTimeCsv(
       row.line = line;
       rows.push(row);
     },
+  );
+  if (unreadable) return { rows: [], diagnostics: [unreadable] };
+  return { rows: headerOk ? rows : [], diagnostics };
+}
+
+export interface AlertRow extends AlertData {
+  file: string;
+  line: number;
+}
+
+/** A problem a caller finds in a valid alert row (an unknown reference), reported at the cell of `field`. */
+export interface AlertRowProblem {
+  field: (typeof alertColumns)[number];
+  rule: string;
+  message: string;
+}
+
+/**
+ * Rows of a monitoring-tool alert export (header: `alertColumns`, `incident` optional), every bad cell
+ * reported with its line and column; `checkRow` adds the caller's reference rules.
+ *
+ * @example readAlertCsv('data/alerts/2026-10.csv', bytes).rows[0]?.outcome // 'false-positive'
+ */
+export function readAlertCsv(
+  file: string,
+  text: string | Buffer,
+  checkRow: (cells: Pick<AlertData, 'application' | 'component'> & { incident: string | null }) => AlertRowProblem[] = () => [],
+): { rows: AlertRow[]; diagnostics: Diagnostic[] } {
+  const rows: AlertRow[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let header: string[] = [];
+  const { unreadable, headerOk } = forEachCheckedRow(
+    file,
+    text,
+    requiredAlertColumns,
+    diagnostics,
+    (found) => {
+      header = found;
+    },
+    (record, line) => {
+      const named: Record<string, string> = {};
+      header.forEach((name, i) => (named[name] = record[i]!));
+      const fast = alertRowOf(named);
+      // Only a row with a problem meets the schema, for its messages.
+      const result = fast !== null ? { success: true as const, data: fast } : alertRowSchema.safeParse(named);
+      const found: Diagnostic[] = [];
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          const name = String(issue.path[0] ?? '');
+          const at = header.indexOf(name);
+          const message = issue.code === 'invalid_value' ? `expected one of ${issue.values.join(', ')}, got "${named[name]}"` : issue.message;
+          found.push(csvError(file, line, at < 0 ? 1 : cellColumn(record, at), name, message));
+        }
+      }
+      const cells = { application: named.application ?? '', component: named.component ?? '', incident: named.incident === undefined || named.incident === '' ? null : named.incident };
+      for (const problem of checkRow(cells)) {
+        if (found.some((d) => d.field === problem.field)) continue;
+        const column = cellColumn(record, header.indexOf(problem.field));
+        found.push({ ...csvError(file, line, column, problem.field, problem.message), rule: problem.rule });
+      }
+      found.sort((a, b) => a.column - b.column);
+      diagnostics.push(...found);
+      if (result.success && found.length === 0) rows.push({ ...result.data, file, line });
+    },
+    ['incident'],
   );
   if (unreadable) return { rows: [], diagnostics: [unreadable] };
   return { rows: headerOk ? rows : [], diagnostics };

@@ -17,10 +17,15 @@ import {
   siteSchema,
   slugPattern,
   teamsFileSchema,
+  incidentIdPattern,
+  personSkillsSchema,
+  skillsFileSchema,
+  type AlertData,
   type Application,
   type ChangeData,
   type Customer,
   type IncidentData,
+  type PersonSkills,
   type PostmortemData,
   type ProblemData,
   type SiteConfig,
@@ -33,7 +38,7 @@ import type { ImpactSpan } from '../core/types.ts';
 import { parseRecordId } from '../core/ids.ts';
 import { monthOf } from '../core/period.ts';
 import { fieldName, sortDiagnostics, type Diagnostic, type FieldPath } from './diagnostics.ts';
-import { readCapacityCsv, readTimeCsv, type RowProblem, type TimeEntryRow } from './csv.ts';
+import { readAlertCsv, readCapacityCsv, readTimeCsv, type AlertRow, type AlertRowProblem, type RowProblem, type TimeEntryRow } from './csv.ts';
 import { findSection, parseRecordText, sectionsOf, type RawRecord, type Section } from './markdown.ts';
 import { validateWith } from './validate.ts';
 import { YamlSource } from './yaml-source.ts';
@@ -56,7 +61,7 @@ export type Incident = Omit<IncidentData, 'impact'> &
 export type Postmortem = PostmortemData & RecordSource & { sections: Section[] };
 export type Change = ChangeData & RecordSource & { sections: Section[] };
 export type Problem = ProblemData & RecordSource;
-export type { Application, Customer, SiteConfig, Team, TimeEntryRow, Section };
+export type { AlertRow, Application, Customer, PersonSkills, SiteConfig, Team, TimeEntryRow, Section };
 
 /** A capacity series as the core analyses it, plus the file it came from. */
 export type CapacitySeries = CoreCapacitySeries & { file: string };
@@ -73,6 +78,10 @@ export interface Repository {
   problems: Problem[];
   timeEntries: TimeEntryRow[];
   capacity: CapacitySeries[];
+  /** Monitoring-tool alert exports (data/alerts/*.csv), file by file, rows in file order. */
+  alerts: AlertRow[];
+  /** data/skills.yaml: who is trained on which application; empty when the file is absent. */
+  skills: PersonSkills[];
 }
 
 export interface LoadResult {
@@ -199,6 +208,8 @@ function loadCatalogue<T>(
         sources.set(one.data as object, { file: rel, source: file.source, basePath: [i] });
       } else {
         invalid.push({ data: entry, index: i });
+        // Located too, so that references inside an invalid entry are still reported at their field.
+        if (isMapping(entry)) sources.set(entry, { file: rel, source: file.source, basePath: [i] });
       }
     });
     return { entries: kept, ids: Array.isArray(file.data) ? ids : null, invalid };
@@ -245,6 +256,8 @@ export function loadRepository(root: string): LoadResult {
   const teams = teamCatalogue.entries;
   const applications = appCatalogue.entries;
   const customers = customerCatalogue.entries;
+  const skillsCatalogue = loadCatalogue(root, 'data/skills.yaml', skillsFileSchema, personSkillsSchema, false, diagnostics, sources);
+  const skills = skillsCatalogue.entries;
   let fileCount = 4;
 
   const records: { [K in Kind]: { raw: RawRecord; value: z.output<(typeof schemas)[K]> }[] } = {
@@ -344,6 +357,30 @@ export function loadRepository(root: string): LoadResult {
       const team = app.support?.[level];
       if (team !== undefined) knownTeam(app, ['support', level], team);
     }
+  }
+  // Monitors and skills are checked on the parsed YAML of every entry, valid or not, so one broken field does not hide another.
+  for (const app of [...applications, ...appCatalogue.invalid.map((entry) => entry.data)]) {
+    if (!isMapping(app) || !Array.isArray(app.monitoring)) continue;
+    const components = Array.isArray(app.components) ? app.components : null;
+    app.monitoring.forEach((monitor: unknown, i: number) => {
+      if (!isMapping(monitor)) return;
+      const { component, owner } = monitor;
+      if (components !== null && typeof component === 'string' && slugPattern.test(component) && !components.includes(component)) {
+        at(app, ['monitoring', i, 'component'], 'reference', `unknown component "${component}" of ${String(app.id)} (components: ${components.join(', ')})`);
+      }
+      if (typeof owner === 'string' && slugPattern.test(owner)) knownTeam(app, ['monitoring', i, 'owner'], owner);
+    });
+  }
+  const seenPeople = new Set<string>();
+  for (const person of [...skills, ...skillsCatalogue.invalid.map((entry) => entry.data)]) {
+    if (!isMapping(person)) continue;
+    if (typeof person.person === 'string') {
+      const name = person.person.trim();
+      if (seenPeople.has(name)) at(person, ['person'], 'duplicate-id', `duplicate person "${name}"`);
+      seenPeople.add(name);
+    }
+    if (typeof person.team === 'string' && slugPattern.test(person.team)) knownTeam(person, ['team'], person.team);
+    if (isMapping(person.applications)) for (const id of Object.keys(person.applications)) if (slugPattern.test(id)) knownApp(person, ['applications', id], id);
   }
   customers.forEach((customer) => customer.applications.forEach((id, i) => knownApp(customer, ['applications', i], id)));
 
@@ -547,8 +584,35 @@ export function loadRepository(root: string): LoadResult {
     if (!declaredFiles.has(file)) diagnostics.push(error(file, 1, 1, 'reference', '', 'no application declares this capacity file (capacity.file in data/applications.yaml)'));
   }
 
+  // Alert exports: every row checked, its application, component and incident resolved, each at its cell.
+  // Called with the row's cells as written, so a reference is checked even when another cell of the row is bad.
+  const checkAlertRow = (row: Pick<AlertData, 'application' | 'component'> & { incident: string | null }): AlertRowProblem[] => {
+    const problems: AlertRowProblem[] = [];
+    const problem = (field: AlertRowProblem['field'], message: string) => problems.push({ field, rule: 'reference', message });
+    const app = appById.get(row.application);
+    if (slugPattern.test(row.application)) {
+      if (!isKnownApp(row.application)) problem('application', unknownApplication(row.application));
+      else if (app && slugPattern.test(row.component) && !app.components.includes(row.component)) {
+        problem('component', `unknown component "${row.component}" of ${row.application} (components: ${app.components.join(', ')})`);
+      }
+    }
+    if (row.incident !== null && incidentIdPattern.test(row.incident) && !idSets.incident.has(row.incident)) problem('incident', unknownRecord('incident', row.incident));
+    return problems;
+  };
+  const alerts: AlertRow[] = [];
+  for (const file of listFiles(root, 'data/alerts')) {
+    fileCount++;
+    if (!file.endsWith('.csv')) {
+      diagnostics.push(error(file, 1, 1, 'file-name', '', 'not an alert export: expected a .csv file'));
+      continue;
+    }
+    const { rows, diagnostics: found } = readAlertCsv(file, readFileSync(path.join(root, file)), checkAlertRow);
+    diagnostics.push(...found);
+    alerts.push(...rows);
+  }
+
   return {
-    repository: { root, site, applications, teams, customers, incidents, postmortems, changes, problems, timeEntries, capacity },
+    repository: { root, site, applications, teams, customers, incidents, postmortems, changes, problems, timeEntries, capacity, alerts, skills },
     diagnostics: sortDiagnostics(diagnostics),
     fileCount,
   };

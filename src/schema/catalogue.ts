@@ -19,6 +19,7 @@ export const siteSchema = z.strictObject({
       recipients: z.array(z.email()).default([]),
     })
     .optional(),
+  planningHorizonMonths: z.number().int().nonnegative().default(36),
 });
 export type SiteConfig = z.output<typeof siteSchema>;
 
@@ -52,6 +53,20 @@ export const capacitySpecSchema = z.strictObject({
   kpis: z.array(z.strictObject({ column: textSchema, unit: z.string().default(''), sla: slaSchema })).min(1),
 });
 
+/** The seed's monitoring layers: machine health, the application itself, the business process, and middleware run by other teams. */
+export const monitoringLayers = ['machine', 'application', 'business', 'middleware'] as const;
+export type MonitoringLayer = (typeof monitoringLayers)[number];
+
+/** One monitor an application declares: what watches which component on which layer, with which tool, owned by which team. */
+export const monitorSchema = z.strictObject({
+  name: textSchema,
+  component: slugSchema,
+  layer: z.enum(monitoringLayers),
+  tool: textSchema,
+  owner: slugSchema,
+});
+export type Monitor = z.output<typeof monitorSchema>;
+
 export const applicationSchema = z
   .strictObject({
     id: slugSchema,
@@ -65,6 +80,7 @@ export const applicationSchema = z
     support: z.strictObject({ L1: slugSchema.optional(), L2: slugSchema.optional(), L3: slugSchema.optional() }).optional(),
     capacity: capacitySpecSchema.optional(),
     external: externalSchema.optional(),
+    monitoring: z.array(monitorSchema).optional(),
   })
   .superRefine((app, ctx) => {
     const total = Object.values(app.regions).reduce((sum, share) => sum + share, 0);
@@ -84,3 +100,17 @@ export type Customer = z.output<typeof customerSchema>;
 export const teamsFileSchema = z.array(teamSchema, { error: 'expected a list of teams' });
 export const applicationsFileSchema = z.array(applicationSchema, { error: 'expected a list of applications' });
 export const customersFileSchema = z.array(customerSchema, { error: 'expected a list of customers' }).nullable().transform((list) => list ?? []);
+
+/** Support levels a person can hold on an application (L1 first line, L2 application support, L3 engineering). */
+export const skillLevels = ['L1', 'L2', 'L3'] as const;
+export type SkillLevel = (typeof skillLevels)[number];
+
+/** One person's training: their team and, per application id, the level and the date trained or last exercised. */
+export const personSkillsSchema = z.strictObject({
+  person: textSchema,
+  team: slugSchema,
+  applications: z.record(slugSchema, z.strictObject({ level: z.enum(skillLevels), trained: dateSchema })).default({}),
+});
+export type PersonSkills = z.output<typeof personSkillsSchema>;
+
+export const skillsFileSchema = z.array(personSkillsSchema, { error: 'expected a list of people' }).nullable().transform((list) => list ?? []);

@@ -1,5 +1,6 @@
 // Schemas of CSV rows: time-tracking exports and capacity KPI series.
-import { z, dateSchema, isDateText, slugPattern, slugSchema, textSchema, timestampSchema, type Parsed } from './zod.ts';
+import { z, dateSchema, incidentIdPattern, incidentIdSchema, isDateText, parseTimestamp, slugPattern, slugSchema, textSchema, timestampSchema, utcTimestampMs, type Parsed } from './zod.ts';
+import { monitoringLayers } from './catalogue.ts';
 
 export const workCategories = ['incident', 'service-request', 'change', 'problem', 'project', 'admin'] as const;
 export const timeColumns = ['date', 'person', 'team', 'application', 'component', 'category', 'ticket', 'hours'] as const;
@@ -75,4 +76,69 @@ export function capacityRowSchema(columns: readonly string[]) {
     timestamp: timestampSchema,
     ...Object.fromEntries(columns.map((column) => [column, csvNumberSchema])),
   });
+}
+
+export const alertSeverities = ['critical', 'warning'] as const;
+export const alertOutcomes = ['actionable', 'false-positive', 'duplicate', 'unknown'] as const;
+/** Columns of a monitoring-tool alert export; `incident` may be left out of the header. */
+export const alertColumns = ['at', 'application', 'component', 'layer', 'rule', 'severity', 'outcome', 'incident'] as const;
+export const requiredAlertColumns = alertColumns.filter((column) => column !== 'incident');
+
+/** An alert row: when it fired (offset required), where, on which layer, by which rule, and what it turned out to be. */
+export const alertRowSchema = z.strictObject({
+  at: timestampSchema,
+  application: slugSchema,
+  component: slugSchema,
+  layer: z.enum(monitoringLayers),
+  rule: textSchema,
+  severity: z.enum(alertSeverities),
+  outcome: z.enum(alertOutcomes),
+  incident: z
+    .union([z.literal(''), incidentIdSchema])
+    .optional()
+    .transform((id) => (id === undefined || id === '' ? null : id)),
+});
+export type AlertData = z.output<typeof alertRowSchema>;
+
+const layerSet: ReadonlySet<string> = new Set(monitoringLayers);
+const severitySet: ReadonlySet<string> = new Set(alertSeverities);
+const outcomeSet: ReadonlySet<string> = new Set(alertOutcomes);
+
+/**
+ * The row `alertRowSchema` would return for these named cells, or null when it would report a
+ * problem, so that the schema is asked only for its messages. Tens of thousands of alerts skip zod.
+ *
+ * @example alertRowOf({ at: '2026-03-09T10:31:00Z', application: 'settlement', component: 'batch', layer: 'business', rule: 'flow', severity: 'critical', outcome: 'actionable' })?.incident // null
+ */
+export function alertRowOf(cells: Readonly<Record<string, string | undefined>>): AlertData | null {
+  const { application = '', component = '', layer = '', severity = '', outcome = '', incident = '' } = cells;
+  const atText = cells.at ?? '';
+  let at = utcTimestampMs(atText);
+  if (at === null) {
+    const parsed = parseTimestamp(atText);
+    if (!parsed.ok) return null;
+    at = parsed.value;
+  }
+  const rule = (cells.rule ?? '').trim();
+  if (
+    rule === '' ||
+    !slugPattern.test(application) ||
+    !slugPattern.test(component) ||
+    !layerSet.has(layer) ||
+    !severitySet.has(severity) ||
+    !outcomeSet.has(outcome) ||
+    (incident !== '' && !incidentIdPattern.test(incident))
+  ) {
+    return null;
+  }
+  return {
+    at,
+    application,
+    component,
+    layer: layer as AlertData['layer'],
+    rule,
+    severity: severity as AlertData['severity'],
+    outcome: outcome as AlertData['outcome'],
+    incident: incident === '' ? null : incident,
+  };
 }

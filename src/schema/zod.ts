@@ -148,7 +148,9 @@ export const calendarSchema = z.union([z.literal('24x7'), z.array(weeklyWindowSc
 });
 
 const idPattern = (prefix: string) => new RegExp(`^${prefix}-\\d{4}-\\d{4,}$`);
-export const incidentIdSchema = z.string().regex(idPattern('INC'), { error: 'expected an incident id INC-YYYY-NNNN (four or more digits)' });
+/** INC-YYYY-N…: a year and four or more digits. */
+export const incidentIdPattern = idPattern('INC');
+export const incidentIdSchema = z.string().regex(incidentIdPattern, { error: 'expected an incident id INC-YYYY-NNNN (four or more digits)' });
 export const changeIdSchema = z.string().regex(idPattern('CHG'), { error: 'expected a change id CHG-YYYY-NNNN (four or more digits)' });
 export const problemIdSchema = z.string().regex(idPattern('PRB'), { error: 'expected a problem id PRB-YYYY-NNNN (four or more digits)' });
 export const postmortemIdSchema = z.string().regex(idPattern('PM'), { error: 'expected a post-mortem id PM-YYYY-NNNN (four or more digits)' });

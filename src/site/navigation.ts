@@ -15,5 +15,7 @@ export const navigation: NavItem[] = [
   { path: 'customers/', label: 'Customers' },
   { path: 'time/', label: 'Time' },
   { path: 'capacity/', label: 'Capacity' },
+  { path: 'health/', label: 'Health' },
+  { path: 'training/', label: 'Training' },
   { path: 'search/', label: 'Search' },
 ];

@@ -210,7 +210,7 @@ describe('window', () => {
     const early = days[0]! - DAY_MS;
     const analysis = analyseCapacity(series, early);
     expect(analysis.window).toEqual({ fromMs: early - 90 * DAY_MS, toMs: early });
-    expect(analysis.volume).toEqual({ mean: null, n: 0, trend: { growthPerMonth: null, slopePerDay: null, r2: null, n: 0 } });
+    expect(analysis.volume).toEqual({ mean: null, n: 0, peak: null, peakHours: 0, trend: { growthPerMonth: null, slopePerDay: null, r2: null, n: 0, lowConfidence: true } });
     const kpi = analysis.kpis[0]!;
     expect(kpi).toMatchObject({ n: 0, slope: null, r2: null, headroom: null, lowConfidence: true, forecasts: [], breachMonth: null });
     expect(describeKpiForecast(kpi, 0.5)).toBe(
@@ -291,6 +291,94 @@ describe('volume trend and breach month (epoch-ms timestamps)', () => {
   });
 });
 
+describe('peak volume (95th percentile of hourly volume)', () => {
+  it('takes the 95th percentile over clock hours, each hour the mean of its rows', () => {
+    // 20 hours, two rows per hour (10h, 10h + 10): hour means 5, 15, …, 195.
+    // p95 at position 19 × 0.95 = 18.05: 185 + 0.05 × (195 − 185) = 185.5.
+    const times = Array.from({ length: 40 }, (_, k) => JAN_1_2026 + k * 30 * 60_000);
+    const series = makeSeries({ timestampMs: times, volume: (k) => Math.floor(k / 2) * 10 + (k % 2) * 10, kpis: [] });
+    const { volume } = analyseCapacity(series, times[39]!);
+    expect(volume.peakHours).toBe(20);
+    expect(volume.peak).toBeCloseTo(185.5, 12);
+  });
+
+  it('says a KPI already crosses its SLA at the peak while the mean still has headroom', () => {
+    // Volume 800…1200 cycling: mean 1000, peak 1200 (48 of 240 hours are at 1200, p95 index 227.05).
+    // p95 = 2 + 0.003·volume: 5.0 at the mean, 5.6 at the peak; SLA 5.3 → mean headroom +10 %, none at the peak.
+    const kpi = headroomKpi(5.3);
+    expect(kpi.headroom).toBeCloseTo(0.1, 10);
+    expect(kpi.peak).toMatchObject({ volume: 1200, status: 'breach', breachesAtPeak: true, headroom: 0, breachMonth: '2026-01', breachOutlook: 'reached' });
+    expect(kpi.peak!.value).toBeCloseTo(5.6, 10);
+    // Ten days of data: the volume trend is too short to project the mean's breach month.
+    expect(kpi.breachMonth).toBeNull();
+    expect(kpi.breachOutlook).toBe('trend-too-weak');
+  });
+
+  it('forecasts from the peak and measures headroom over it', () => {
+    // SLA 8 is reached at volume 2000: +100 % over the mean, +66.7 % over the 1200 peak.
+    const kpi = headroomKpi(8);
+    expect(kpi.headroom).toBeCloseTo(1, 10);
+    expect(kpi.peak!.headroom).toBeCloseTo(2000 / 1200 - 1, 10);
+    expect(kpi.peak!.breachesAtPeak).toBe(false);
+    const atHalf = kpi.peak!.forecasts.find((f) => f.growth === 0.5)!;
+    expect(atHalf.volume).toBeCloseTo(1800, 9);
+    expect(atHalf.value).toBeCloseTo(7.4, 9);
+    expect(atHalf.status).toBe('inside');
+    expect(kpi.peak!.forecasts.find((f) => f.growth === 1)!.status).toBe('breach');
+  });
+
+  function headroomKpi(max: number): CapacityKpiAnalysis {
+    return onlyKpi(
+      makeSeries({ timestampMs: tenDays, volume: cyclingVolume, kpis: [{ column: 'p95_ms', unit: 'ms', sla: { max }, value: (_, v) => 2 + 0.003 * v }] }),
+      endOfTenDays,
+    );
+  }
+});
+
+describe('planning horizon and trend confidence', () => {
+  // As in the breach-month block: 90 days from 2026-01-01, volume = 1000 + 2/day, SLA volume 2000
+  // reached by the mean on 2027-05-16, 14 calendar months after the window's last month (2026-03).
+  const rows = hourly(90 * 24);
+  const asOfMs = rows[rows.length - 1]!;
+  const p95 = { column: 'p95_ms', unit: 'ms', sla: { max: 8 }, value: (_: number, v: number) => 2 + 0.003 * v };
+  const growing = (perDay: number) => makeSeries({ timestampMs: rows, volume: (k) => 1000 + (perDay * k) / 24, kpis: [p95] });
+
+  it('projects a breach month within the horizon and none beyond it', () => {
+    expect(analyseCapacity(growing(2), asOfMs, { planningHorizonMonths: 14 }).kpis[0]).toMatchObject({ breachMonth: '2027-05', breachOutlook: 'projected' });
+    expect(analyseCapacity(growing(2), asOfMs, { planningHorizonMonths: 13 }).kpis[0]).toMatchObject({ breachMonth: null, breachOutlook: 'beyond-horizon' });
+  });
+
+  it('defaults to 36 months, so a slow trend gives no far-future year', () => {
+    // +0.05/day: volume 2000 is reached after 20,000 days, around 2080.
+    const kpi = analyseCapacity(growing(0.05), asOfMs).kpis[0]!;
+    expect(kpi.headroom).toBeGreaterThan(0);
+    expect(kpi).toMatchObject({ breachMonth: null, breachOutlook: 'beyond-horizon' });
+  });
+
+  it('projects the peak growing in proportion to the mean', () => {
+    // Peak = p95 of 2160 hourly volumes 1000 + k/12: position 2159 × 0.95 = 2051.05 → 1000 + 2051.05/12.
+    // Mean = 1000 + 1079.5/12. The peak reaches 2000 when the mean reaches mean × 2000 / peak ≈ 1861.7,
+    // which the trend (1000 + 2/day from 2026-01-01) reaches on day ≈ 430.9: 2027-03-07.
+    const analysis = analyseCapacity(growing(2), asOfMs);
+    const peak = 1000 + 2051.05 / 12;
+    expect(analysis.volume.peak).toBeCloseTo(peak, 9);
+    expect(analysis.kpis[0]!.peak).toMatchObject({ breachMonth: '2027-03', breachOutlook: 'projected' });
+  });
+
+  it('projects nothing from a low-confidence volume trend', () => {
+    // A slight rise under ±300 day-to-day swings: R² of the daily means far below 0.3.
+    const noisy = makeSeries({ timestampMs: rows, volume: (k) => 1000 + (0.5 * k) / 24 + (Math.floor(k / 24) % 2 === 0 ? 300 : -300), kpis: [p95] });
+    const analysis = analyseCapacity(noisy, asOfMs);
+    expect(analysis.volume.trend.r2).toBeLessThan(0.3);
+    expect(analysis.volume.trend.lowConfidence).toBe(true);
+    expect(analysis.kpis[0]).toMatchObject({ breachMonth: null, breachOutlook: 'trend-too-weak' });
+  });
+
+  it('rejects a negative horizon', () => {
+    expect(() => analyseCapacity(growing(2), asOfMs, { planningHorizonMonths: -1 })).toThrow(/planningHorizonMonths/);
+  });
+});
+
 describe('low confidence', () => {
   it('is flagged below 30 rows even for a perfect fit', () => {
     const kpi = onlyKpi(
@@ -342,6 +430,8 @@ describe('describeKpiForecast', () => {
     lowConfidence: false,
     forecasts: [{ growth: 0.5, volume: 1500, value: 4.1, low: 3.6, high: 4.6, status: 'inside' }],
     breachMonth: null,
+    breachOutlook: 'not-growing',
+    peak: null,
   };
 
   it('quotes value, interval, SLA and status', () => {

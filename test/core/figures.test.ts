@@ -66,6 +66,10 @@ describe('reportFigures', () => {
     expect(small.get('problem backlog/2026-11/open')?.value).toBe('1 open');
     expect(small.get('capacity headroom/settlement p95_ms/headroom')?.value).toBe('+110.9 %');
     expect(small.get('capacity headroom/settlement p95_ms/breach')?.value).toBe('no breach month');
+    // Measured from the window's peak (95th percentile of hourly volume), so less than from the mean.
+    const peak = small.get('capacity headroom/settlement p95_ms/peak headroom')?.value ?? '';
+    expect(peak).toMatch(/^\+\d+\.\d %$/);
+    expect(Number(peak.slice(1, -2))).toBeLessThan(110.9);
   });
 
   it('is the same list on the same inputs', () => {

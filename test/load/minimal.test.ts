@@ -180,6 +180,7 @@ describe('minimal corpus', () => {
         changeLeadDays: 5,
         updateCadenceMinutes: 15,
         staleReviewDays: 92,
+        planningHorizonMonths: 36,
       });
     });
 

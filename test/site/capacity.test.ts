@@ -11,6 +11,7 @@ import {
   formatValue,
   headroomText,
   onePointPerCell,
+  peakWarning,
   windowIndexes,
 } from '../../src/site/views/capacity.ts';
 
@@ -104,6 +105,9 @@ describe('capacity views', () => {
       'SLA',
       'Headroom',
       'Projected breach month',
+      'At the peak volume',
+      'Headroom from the peak',
+      'Projected breach month at the peak',
       'Confidence',
     ]);
     expect(view.stats[1]!.value).toBe('p95_ms = 50.01 + 0.09999 × trades');
@@ -121,8 +125,12 @@ describe('capacity views', () => {
     expect(headroomText({ ...kpi, headroom: 0 }, 1500, 'trades')).toBe('none: the fitted KPI is already at or past its SLA');
     expect(headroomText({ ...kpi, headroom: null }, 1500, 'trades')).toBe('not reached: the KPI does not move towards its SLA as volume grows');
     expect(headroomText({ ...kpi, headroom: 0.25 }, 1500, 'trades')).toBe('+25 % volume (to 1,875 trades)');
-    expect(breachText({ ...kpi, headroom: 0.25, breachMonth: null })).toBe('not projected: the volume is not growing');
-    expect(breachText({ ...kpi, headroom: 0, breachMonth: '2026-11' })).toBe('2026-11 (already reached)');
+    expect(breachText({ breachOutlook: 'not-growing', breachMonth: null })).toBe('not projected: the volume is not growing');
+    expect(breachText({ breachOutlook: 'reached', breachMonth: '2026-11' })).toBe('2026-11 (already reached)');
+    expect(breachText({ breachOutlook: 'projected', breachMonth: '2027-05' })).toBe('2027-05');
+    expect(breachText({ breachOutlook: 'beyond-horizon', breachMonth: null })).toBe('not within 36 months');
+    expect(breachText({ breachOutlook: 'beyond-horizon', breachMonth: null }, 24)).toBe('not within 24 months');
+    expect(breachText({ breachOutlook: 'trend-too-weak', breachMonth: null })).toBe('trend too weak to project');
   });
 
   it('writes the JSON with the documented keys', () => {
@@ -130,9 +138,32 @@ describe('capacity views', () => {
     expect(body.asOf).toBe('2026-12-04T00:00:00.000Z');
     const app = body.applications[0]!;
     expect(Object.keys(app)).toEqual(['id', 'volume', 'kpis']);
-    expect(Object.keys(app.volume)).toEqual(['column', 'mean', 'growthPerMonth']);
+    expect(Object.keys(app.volume)).toEqual(['column', 'mean', 'growthPerMonth', 'peak', 'peakPercentile', 'peakHours', 'trendR2', 'trendLowConfidence', 'planningHorizonMonths']);
+    expect(app.volume.planningHorizonMonths).toBe(36);
+    expect(Object.keys(app.kpis[0]!.peak!)).toEqual(['volume', 'value', 'low', 'high', 'status', 'breachesAtPeak', 'headroom', 'breachMonth', 'breachOutlook', 'forecasts']);
     expect(app.kpis[0]).toMatchObject({ column: 'p95_ms', unit: 'ms', sla: { max: 250 }, n: 2160, lowConfidence: false });
     expect(app.kpis[0]!.slope).toBeCloseTo(0.1, 4);
     expect(Object.keys(app.kpis[0]!.forecasts[0]!)).toEqual(['growth', 'volume', 'value', 'low', 'high', 'status']);
+  });
+
+  it('leads with the peak when the fitted line already crosses the SLA there, and lists such KPIs first', () => {
+    // Trades 1,000–1,999 (each value 2 or 3 times in 2,160 hours): mean ≈ 1,500, p95 ≈ 1,950; latency ≈ 50 + 0.1 × trades.
+    // SLA 230 ms: ≈ 200 ms at the mean (headroom to 1,800 trades, +20 %), ≈ 245 ms at the peak: past it.
+    const tight = { ...series(3000), applicationId: 'pricing', kpis: [{ column: 'p95_ms', unit: 'ms', sla: { max: 230 } }] };
+    const both = analyseAllCapacity([series(3000), tight], [{ id: 'pricing', name: 'Pricing' }, { id: 'settlement', name: 'Settlement' }], asOfMs);
+    const tightKpi = both[0]!.analysis.kpis[0]!;
+    expect(tightKpi.peak!.volume).toBeGreaterThan(1940);
+    expect(tightKpi.peak!.volume).toBeLessThan(1960);
+    expect(tightKpi.headroom).toBeCloseTo(0.2, 2);
+    expect(peakWarning(tightKpi, 'trades')).toMatch(
+      /^Already past its SLA at the peak: at 1,9\d\d trades \(95th percentile of hourly volume\) the fitted p95_ms is 24\d(\.\d)? ms against ≤ 230 ms, while the mean volume leaves \+20(\.\d)? % headroom\.$/,
+    );
+    expect(peakWarning(kpi, 'trades')).toBeNull();
+    const summary = capacitySummary([...both].reverse());
+    expect(summary.map((row) => [row.applicationId, row.breachesAtPeak, row.atPeakClass])).toEqual([
+      ['pricing', true, 'status status-red'],
+      ['settlement', false, 'status status-green'],
+    ]);
+    expect(summary[0]!.peakHeadroomText).toBe('none');
   });
 });

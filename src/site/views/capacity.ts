@@ -1,7 +1,17 @@
 // The /capacity/ page, the application page's capacity section and /api/v1/capacity.json: the
 // regressions of core/capacity.ts, run once per build, turned into rows, sentences and charts.
 import type { TopLevelSpec } from 'vega-lite';
-import { analyseCapacity, describeKpiForecast, type CapacityAnalysis, type CapacityKpiAnalysis, type CapacitySeries } from '../../core/capacity.ts';
+import {
+  analyseCapacity,
+  defaultPlanningHorizonMonths,
+  describeKpiForecast,
+  peakPercentile,
+  type BreachOutlook,
+  type CapacityAnalysis,
+  type CapacityKpiAnalysis,
+  type CapacitySeries,
+  type KpiForecast,
+} from '../../core/capacity.ts';
 import { renderChart } from '../charts.ts';
 import { formatDay, isoInstant } from '../format.ts';
 import { asOf, repository } from '../model.ts';
@@ -18,6 +28,8 @@ export interface CapacityResult {
   applicationName: string;
   series: CapacitySeries;
   analysis: CapacityAnalysis;
+  /** The planning horizon the breach months were cut at, in months (site.yaml). */
+  planningHorizonMonths: number;
 }
 
 /**
@@ -29,6 +41,7 @@ export function analyseAllCapacity(
   series: readonly CapacitySeries[],
   applications: readonly { id: string; name: string }[],
   asOfMs: number,
+  planningHorizonMonths = defaultPlanningHorizonMonths,
 ): CapacityResult[] {
   const names = new Map(applications.map((app) => [app.id, app.name]));
   return [...series]
@@ -37,7 +50,8 @@ export function analyseAllCapacity(
       applicationId: one.applicationId,
       applicationName: names.get(one.applicationId) ?? one.applicationId,
       series: one,
-      analysis: analyseCapacity(one, asOfMs),
+      analysis: analyseCapacity(one, asOfMs, { planningHorizonMonths }),
+      planningHorizonMonths,
     }));
 }
 
@@ -47,7 +61,7 @@ let buildResults: CapacityResult[] | undefined;
 export function capacityOfBuild(): CapacityResult[] {
   if (buildResults) return buildResults;
   const repo = repository();
-  buildResults = analyseAllCapacity(repo.capacity, repo.applications, asOf());
+  buildResults = analyseAllCapacity(repo.capacity, repo.applications, asOf(), repo.site.planningHorizonMonths);
   return buildResults;
 }
 
@@ -134,11 +148,54 @@ export function headroomText(kpi: CapacityKpiAnalysis, baseVolume: number | null
   return `${formatGrowth(kpi.headroom)} volume${at}`;
 }
 
-/** When the volume's own trend reaches the headroom, in words. */
-export function breachText(kpi: CapacityKpiAnalysis): string {
-  if (kpi.breachMonth !== null) return kpi.headroom === 0 ? `${kpi.breachMonth} (already reached)` : kpi.breachMonth;
-  if (kpi.headroom === null) return 'not projected';
-  return 'not projected: the volume is not growing';
+/** When the volume's own trend reaches the headroom, in words; `horizonMonths` is the planning horizon the core cut at. */
+export function breachText(
+  breach: { breachMonth: string | null; breachOutlook: BreachOutlook },
+  horizonMonths = defaultPlanningHorizonMonths,
+): string {
+  switch (breach.breachOutlook) {
+    case 'reached':
+      return `${breach.breachMonth ?? 'now'} (already reached)`;
+    case 'projected':
+      return breach.breachMonth ?? 'not projected';
+    case 'beyond-horizon':
+      return `not within ${horizonMonths} months`;
+    case 'trend-too-weak':
+      return 'trend too weak to project';
+    case 'not-growing':
+      return 'not projected: the volume is not growing';
+    case 'never':
+      return 'not projected: the KPI does not move towards its SLA';
+    case 'no-fit':
+      return 'not projected: no fit';
+  }
+}
+
+/** How far the peak volume can grow before the fitted line reaches the SLA, in words. */
+export function peakHeadroomText(kpi: CapacityKpiAnalysis, volumeColumn: string): string {
+  const peak = kpi.peak;
+  if (peak === null) return 'unknown: no fit or no peak';
+  if (peak.headroom === null) return 'not reached: the KPI does not move towards its SLA as volume grows';
+  if (peak.headroom === 0) return 'none: the fitted KPI is already at or past its SLA at the peak';
+  return `${formatGrowth(peak.headroom)} over the peak (to ${formatValue(peak.volume * (1 + peak.headroom))} ${volumeColumn})`;
+}
+
+/**
+ * The sentence that leads a KPI's section when the peak already crosses the SLA: what the mean
+ * hides. Null when the peak is inside the SLA or unknown.
+ *
+ * @example peakWarning(kpi, 'quotes') // 'Already past its SLA at the peak: at 1,200 quotes (95th percentile of hourly volume) the fitted p95_ms is 5.6 ms against ≤ 5.3 ms, while the mean volume leaves +10 % headroom.'
+ */
+export function peakWarning(kpi: CapacityKpiAnalysis, volumeColumn: string): string | null {
+  const peak = kpi.peak;
+  if (peak === null || !peak.breachesAtPeak) return null;
+  const mean =
+    kpi.headroom === null || kpi.headroom === 0
+      ? kpi.headroom === 0
+        ? 'and at the mean volume too'
+        : 'while at the mean volume it stays inside'
+      : `while the mean volume leaves ${formatGrowth(kpi.headroom)} headroom`;
+  return `Already past its SLA at the peak: at ${formatValue(peak.volume)} ${volumeColumn} (95th percentile of hourly volume) the fitted ${kpi.column} is ${withUnit(formatValue(peak.value), kpi.unit)} against ${slaText(kpi.sla, kpi.unit)}, ${mean}.`;
 }
 
 // ---- views --------------------------------------------------------------------------------
@@ -168,8 +225,12 @@ export interface CapacityKpiView {
   sentence: string;
   headroomText: string;
   breachText: string;
+  /** Leads the section when the fitted line already crosses the SLA at the peak; null otherwise. */
+  peakWarning: string | null;
   stats: StatRow[];
   forecasts: ForecastRow[];
+  /** Forecasts grown from the peak volume instead of the mean; empty without a fit. */
+  peakForecasts: ForecastRow[];
   chartTitle: string;
   chartCaption: string;
   chartSpec: TopLevelSpec | null;
@@ -184,7 +245,7 @@ export interface CapacityApplicationView {
   kpis: CapacityKpiView[];
 }
 
-function statRows(kpi: CapacityKpiAnalysis, volumeColumn: string, baseVolume: number | null): StatRow[] {
+function statRows(kpi: CapacityKpiAnalysis, volumeColumn: string, baseVolume: number | null, horizonMonths: number): StatRow[] {
   const rows: StatRow[] = [{ label: 'Rows fitted (n)', value: formatValue(kpi.n) }];
   if (kpi.intercept === null || kpi.slope === null || kpi.r2 === null || kpi.r === null) {
     rows.push({ label: 'Fit', value: 'none: fewer than three rows, or the volume does not vary' });
@@ -205,14 +266,23 @@ function statRows(kpi: CapacityKpiAnalysis, volumeColumn: string, baseVolume: nu
   rows.push(
     { label: 'SLA', value: slaText(kpi.sla, kpi.unit) },
     { label: 'Headroom', value: headroomText(kpi, baseVolume, volumeColumn) },
-    { label: 'Projected breach month', value: breachText(kpi) },
+    { label: 'Projected breach month', value: breachText(kpi, horizonMonths) },
+  );
+  if (kpi.peak !== null) {
+    rows.push(
+      { label: 'At the peak volume', value: `${withUnit(formatValue(kpi.peak.value), kpi.unit)} at ${formatValue(kpi.peak.volume)} ${volumeColumn}: ${kpi.peak.status}` },
+      { label: 'Headroom from the peak', value: peakHeadroomText(kpi, volumeColumn) },
+      { label: 'Projected breach month at the peak', value: breachText(kpi.peak, horizonMonths) },
+    );
+  }
+  rows.push(
     { label: 'Confidence', value: kpi.lowConfidence ? 'low: R² below 0.3 or fewer than 30 rows' : 'adequate: R² at least 0.3 on 30 rows or more' },
   );
   return rows;
 }
 
-function forecastRows(kpi: CapacityKpiAnalysis): ForecastRow[] {
-  return kpi.forecasts.map((forecast) => ({
+function forecastRows(kpi: CapacityKpiAnalysis, forecasts: readonly KpiForecast[] = kpi.forecasts): ForecastRow[] {
+  return forecasts.map((forecast) => ({
     growthText: formatGrowth(forecast.growth),
     volumeText: formatValue(forecast.volume),
     valueText: withUnit(formatValue(forecast.value), kpi.unit),
@@ -364,6 +434,14 @@ export function capacityApplicationView(result: CapacityResult, zone: string): C
     { label: 'Volume column', value: analysis.volumeColumn },
     { label: 'Window', value: `${formatDay(analysis.window.fromMs, zone)} to ${formatDay(analysis.window.toMs, zone)} (${windowDays} days, ${formatValue(indexes.length)} rows)` },
     { label: 'Mean volume (the forecasts grow from it)', value: baseVolume === null ? 'no volume in the window' : formatValue(baseVolume) },
+    {
+      label: 'Peak volume (95th percentile of hourly volume)',
+      value:
+        analysis.volume.peak === null
+          ? 'no volume in the window'
+          : `${formatValue(analysis.volume.peak)} over ${formatValue(analysis.volume.peakHours)} clock hours${baseVolume !== null && baseVolume > 0 ? `, ${formatValue(analysis.volume.peak / baseVolume)} × the mean` : ''}`,
+    },
+    { label: 'Planning horizon', value: `${result.planningHorizonMonths} months; breach months further out, or from a volume trend with R² below 0.3 or under 30 days, are not projected` },
   ];
   const kpis = analysis.kpis.map((kpi): CapacityKpiView => {
     const column = series.columns[kpi.column] ?? new Float64Array(0);
@@ -378,9 +456,11 @@ export function capacityApplicationView(result: CapacityResult, zone: string): C
       lowConfidence: kpi.lowConfidence,
       sentence: describeKpiForecast(kpi, quotedGrowth),
       headroomText: headroomText(kpi, baseVolume, analysis.volumeColumn),
-      breachText: breachText(kpi),
-      stats: statRows(kpi, analysis.volumeColumn, baseVolume),
+      breachText: breachText(kpi, result.planningHorizonMonths),
+      peakWarning: peakWarning(kpi, analysis.volumeColumn),
+      stats: statRows(kpi, analysis.volumeColumn, baseVolume, result.planningHorizonMonths),
       forecasts: forecastRows(kpi),
+      peakForecasts: kpi.peak === null ? [] : forecastRows(kpi, kpi.peak.forecasts),
       chartTitle: title,
       chartCaption: `Grey dots: ${shown}, dots on the same spot drawn once; blue: the line fitted on all rows; red dashes: the SLA; diamonds: forecasts at +10, +25, +50 and +100 % volume with their 95 % prediction interval. The figures are in the tables below.`,
       chartSpec: scatterChartSpec({ kpi, volumeColumn: analysis.volumeColumn, points, volumeRange: range }, title),
@@ -405,13 +485,24 @@ export interface SummaryRow {
   statusClass: string;
   headroomText: string;
   breachText: string;
+  /** The fitted KPI at the peak volume against the SLA, e.g. "5.6 ms: breach". */
+  atPeak: string;
+  atPeakClass: string;
+  peakHeadroomText: string;
+  peakBreachText: string;
+  breachesAtPeak: boolean;
   confidence: string;
 }
 
-/** One row per application KPI, for the overview table at the top of /capacity/. */
+function shortHeadroom(headroom: number | null, hasFit: boolean): string {
+  if (headroom === null) return hasFit ? 'not reached' : 'unknown';
+  return headroom === 0 ? 'none' : formatGrowth(headroom);
+}
+
+/** One row per application KPI, for the overview table at the top of /capacity/: KPIs already past their SLA at the peak first. */
 export function capacitySummary(results: readonly CapacityResult[]): SummaryRow[] {
-  return results.flatMap((result) =>
-    result.analysis.kpis.map((kpi) => {
+  const rows = results.flatMap((result) =>
+    result.analysis.kpis.map((kpi): SummaryRow => {
       const forecast = kpi.forecasts.find((f) => Math.abs(f.growth - quotedGrowth) < 1e-9);
       return {
         applicationId: result.applicationId,
@@ -421,12 +512,19 @@ export function capacitySummary(results: readonly CapacityResult[]): SummaryRow[
         slaText: slaText(kpi.sla, kpi.unit),
         atQuotedGrowth: forecast === undefined ? 'no forecast' : `${withUnit(formatValue(forecast.value), kpi.unit)}: ${forecast.status}`,
         statusClass: forecast === undefined ? 'status status-none' : forecast.status === 'breach' ? 'status status-red' : 'status status-green',
-        headroomText: kpi.headroom === null ? (kpi.slope === null ? 'unknown' : 'not reached') : kpi.headroom === 0 ? 'none' : formatGrowth(kpi.headroom),
-        breachText: kpi.breachMonth ?? '—',
+        headroomText: shortHeadroom(kpi.headroom, kpi.slope !== null),
+        breachText: breachText(kpi, result.planningHorizonMonths),
+        atPeak: kpi.peak === null ? 'no fit' : `${withUnit(formatValue(kpi.peak.value), kpi.unit)}: ${kpi.peak.status}`,
+        atPeakClass: kpi.peak === null ? 'status status-none' : kpi.peak.status === 'breach' ? 'status status-red' : 'status status-green',
+        peakHeadroomText: shortHeadroom(kpi.peak?.headroom ?? null, kpi.peak !== null),
+        peakBreachText: kpi.peak === null ? '—' : breachText(kpi.peak, result.planningHorizonMonths),
+        breachesAtPeak: kpi.peak?.breachesAtPeak ?? false,
         confidence: kpi.lowConfidence ? 'low' : 'adequate',
       };
     }),
   );
+  // Stable: within each group the application and KPI order stays.
+  return [...rows.filter((row) => row.breachesAtPeak), ...rows.filter((row) => !row.breachesAtPeak)];
 }
 
 /** The view with each KPI's chart rendered to SVG markup. */
@@ -462,9 +560,19 @@ export function capacitySectionOfBuild(applicationId: string): Promise<RenderedC
 export function capacityJson(results: readonly CapacityResult[], asOfMs: number) {
   return {
     asOf: isoInstant(asOfMs),
-    applications: results.map(({ applicationId, analysis }) => ({
+    applications: results.map(({ applicationId, analysis, planningHorizonMonths }) => ({
       id: applicationId,
-      volume: { column: analysis.volumeColumn, mean: analysis.volume.mean, growthPerMonth: analysis.volume.trend.growthPerMonth },
+      volume: {
+        column: analysis.volumeColumn,
+        mean: analysis.volume.mean,
+        growthPerMonth: analysis.volume.trend.growthPerMonth,
+        peak: analysis.volume.peak,
+        peakPercentile: peakPercentile,
+        peakHours: analysis.volume.peakHours,
+        trendR2: analysis.volume.trend.r2,
+        trendLowConfidence: analysis.volume.trend.lowConfidence,
+        planningHorizonMonths,
+      },
       kpis: analysis.kpis.map((kpi) => ({
         column: kpi.column,
         unit: kpi.unit,
@@ -478,8 +586,28 @@ export function capacityJson(results: readonly CapacityResult[], asOfMs: number)
         headroom: kpi.headroom,
         lowConfidence: kpi.lowConfidence,
         breachMonth: kpi.breachMonth,
-        forecasts: kpi.forecasts.map(({ growth, volume, value, low, high, status }) => ({ growth, volume, value, low, high, status })),
+        forecasts: kpi.forecasts.map(forecastJson),
+        breachOutlook: kpi.breachOutlook,
+        peak:
+          kpi.peak === null
+            ? null
+            : {
+                volume: kpi.peak.volume,
+                value: kpi.peak.value,
+                low: kpi.peak.low,
+                high: kpi.peak.high,
+                status: kpi.peak.status,
+                breachesAtPeak: kpi.peak.breachesAtPeak,
+                headroom: kpi.peak.headroom,
+                breachMonth: kpi.peak.breachMonth,
+                breachOutlook: kpi.peak.breachOutlook,
+                forecasts: kpi.peak.forecasts.map(forecastJson),
+              },
       })),
     })),
   };
+}
+
+function forecastJson({ growth, volume, value, low, high, status }: KpiForecast) {
+  return { growth, volume, value, low, high, status };
 }

@@ -1,0 +1,363 @@
+// The /health/ page and /api/v1/health.json: monitoring coverage per application, the month's alert
+// noise and its trend, incidents monitoring missed, and the red/amber/green component board.
+// Every function here takes what it needs as parameters: the repository, the as-of instant, the months.
+import type { TopLevelSpec } from 'vega-lite';
+import type { TopTalker } from '../../core/availability.ts';
+import {
+  alertNoise,
+  blindSpots,
+  componentBoard,
+  coverageMatrix,
+  missedByMonitoring,
+  monitoringLayerOrder,
+  noisiestRules,
+  type AlertNoise,
+  type ComponentBoardEntry,
+  type HealthIncident,
+  type MonitoringLayer,
+  type OutcomeCounts,
+} from '../../core/health.ts';
+import { formatMinutes, truncatePercent } from '../../core/percent.ts';
+import { reportInterval } from '../../core/period.ts';
+import type { Incident, Repository } from '../../load/repository.ts';
+import { formatInstant, isoInstant } from '../format.ts';
+import { url } from '../urls.ts';
+
+/** What the page needs of one month besides the repository: its incidents' own lost minutes. */
+export interface HealthMonth {
+  month: string;
+  /** The month's top talkers (incidents with lost minutes in the month). */
+  topTalkers: readonly TopTalker[];
+  /** Incidents that started in the month. */
+  incidents: readonly Incident[];
+}
+
+export interface HealthInput {
+  repository: Pick<Repository, 'applications' | 'incidents' | 'alerts' | 'site'>;
+  asOfMs: number;
+  /** The months of the trend, oldest first; the last is the month the page reports (month to date). */
+  months: readonly HealthMonth[];
+}
+
+/** Months of alert trend shown. */
+export const healthTrendMonths = 12;
+
+export const layerLabels: Record<MonitoringLayer, string> = {
+  machine: 'Machine',
+  application: 'Application',
+  business: 'Business process',
+  middleware: 'Middleware',
+};
+
+/** An incident as the health core reads it. */
+export function healthIncident(incident: Incident): HealthIncident {
+  return {
+    id: incident.id,
+    title: incident.title,
+    severity: incident.severity,
+    status: incident.status,
+    applications: incident.applications,
+    component: incident.component,
+    cause: incident.cause,
+    channel: incident.channel,
+    startedMs: incident.started,
+    restoredMs: incident.restored ?? null,
+  };
+}
+
+function shareText(share: number | null): string {
+  return share === null ? '—' : `${truncatePercent(share, 1)} %`;
+}
+
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
+/** The month's incidents with their own lost minutes: top talkers, plus those that started in the month and cost nothing. */
+function lostMinutesOfMonth(month: HealthMonth): Map<string, number> {
+  const lost = new Map<string, number>(month.topTalkers.map((t) => [t.id, t.lostMinutes]));
+  for (const incident of month.incidents) if (!lost.has(incident.id)) lost.set(incident.id, 0);
+  return lost;
+}
+
+/** Everything /health/ and its JSON show, computed from the inputs. */
+export function healthModel(input: HealthInput) {
+  const { repository, asOfMs } = input;
+  const zone = repository.site.reportingTimezone;
+  const apps = repository.applications.map((app) => ({ id: app.id, name: app.name, components: app.components, monitoring: app.monitoring ?? [] }));
+  const incidents = repository.incidents.map(healthIncident);
+  const alerts = repository.alerts;
+  const current = input.months[input.months.length - 1];
+  if (current === undefined) throw new RangeError('healthModel needs at least one month');
+  const noiseByMonth = input.months.map((m) => ({ month: m.month, noise: alertNoise(alerts, reportInterval(m.month, zone, asOfMs)) }));
+  const noise = noiseByMonth[noiseByMonth.length - 1]!.noise;
+  const lostById = lostMinutesOfMonth(current);
+  const monthIncidents = incidents.filter((incident) => lostById.has(incident.id));
+  return {
+    month: current.month,
+    coverage: apps.map((app) => ({ app, matrix: coverageMatrix(app) })),
+    blindSpots: blindSpots(apps, incidents.filter((i) => i.startedMs <= asOfMs)),
+    noise,
+    trend: noiseByMonth,
+    missed: missedByMonitoring(monthIncidents, lostById),
+    board: componentBoard(apps, incidents, alerts, asOfMs),
+    appNames: new Map(apps.map((a) => [a.id, a.name])),
+    zone,
+  };
+}
+
+export type HealthModel = ReturnType<typeof healthModel>;
+
+const statusWords = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
+
+function boardGroups(board: readonly ComponentBoardEntry[], names: ReadonlyMap<string, string>) {
+  const ids = [...new Set(board.map((e) => e.applicationId))];
+  return ids.map((id) => {
+    const entries = board.filter((e) => e.applicationId === id);
+    return {
+      id,
+      name: names.get(id) ?? id,
+      href: url(`applications/${id}/`),
+      anchor: `board-${id}`,
+      components: entries.map((e) => ({
+        component: e.component,
+        status: e.status,
+        statusText: statusWords[e.status],
+        reasonsText: e.reasons.length === 0 ? 'no open incident, no critical alert in the last hour' : e.reasons.join('; '),
+        badgeHref: url(`badges/${id}/${e.component}.svg`),
+      })),
+    };
+  });
+}
+
+function outcomeRow(counts: OutcomeCounts) {
+  return {
+    alerts: counts.alerts,
+    actionable: counts.actionable,
+    falsePositiveText: `${counts.falsePositive} (${shareText(counts.falsePositiveShare)})`,
+    duplicateText: `${counts.duplicate} (${shareText(counts.duplicateShare)})`,
+    noiseText: shareText(counts.noiseShare),
+    isNoisy: (counts.noiseShare ?? 0) >= 0.5,
+  };
+}
+
+/** Line chart: share of alerts that were false positives or duplicates, month by month. */
+export function noiseTrendSpec(trend: readonly { month: string; noise: AlertNoise }[], title: string): TopLevelSpec {
+  const values = trend.flatMap(({ month, noise }) => [
+    { month, measure: 'False positives', share: (noise.totals.falsePositiveShare ?? 0) * 100 },
+    { month, measure: 'Duplicates', share: (noise.totals.duplicateShare ?? 0) * 100 },
+  ]);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 480,
+    height: 220,
+    title,
+    data: { values },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'month', type: 'ordinal', title: 'Month', axis: { labelAngle: -45 } },
+      y: { field: 'share', type: 'quantitative', title: 'Share of alerts (%)', scale: { domain: [0, 100] } },
+      color: { field: 'measure', type: 'nominal', title: null, scale: { domain: ['False positives', 'Duplicates'], range: ['#b42318', '#8a5300'] } },
+    },
+  } as TopLevelSpec;
+}
+
+/** The /health/ page: rows and sentences, no chart markup yet (see `withHealthChart`). */
+export function healthPage(model: HealthModel, asOfMs: number) {
+  const { noise, missed } = model;
+  const names = model.appNames;
+  const appName = (id: string) => names.get(id) ?? id;
+  const board = boardGroups(model.board, names);
+  const counts = { red: model.board.filter((e) => e.status === 'red').length, amber: model.board.filter((e) => e.status === 'amber').length, green: model.board.filter((e) => e.status === 'green').length };
+  const chartTitle = `False-positive and duplicate share of alerts, ${model.trend[0]?.month ?? model.month} to ${model.month}`;
+  return {
+    month: model.month,
+    asOfText: formatInstant(asOfMs, model.zone),
+    boardCounts: counts,
+    board,
+    layers: monitoringLayerOrder.map((layer) => ({ layer, label: layerLabels[layer] })),
+    coverage: model.coverage.map(({ app, matrix }) => ({
+      id: app.id,
+      name: app.name,
+      anchor: `coverage-${app.id}`,
+      monitorCount: app.monitoring.length,
+      coveredText: shareText(matrix.coveredShare),
+      uncoveredBusiness: matrix.uncoveredBusiness,
+      rows: matrix.rows.map((row) => ({
+        component: row.component,
+        cells: row.cells.map((cell) => ({
+          layer: cell.layer,
+          status: cell.status,
+          text: cell.status === 'covered' ? cell.monitors.join(', ') : cell.status === 'uncovered-business' ? 'not covered: no business-process monitor' : 'not covered',
+          className: cell.status === 'covered' ? 'status status-green' : cell.status === 'uncovered-business' ? 'status status-red' : 'status status-none',
+        })),
+      })),
+    })),
+    blindSpots: model.blindSpots.map((spot) => ({
+      incidentId: spot.incidentId,
+      href: url(`incidents/${spot.incidentId}/`),
+      application: appName(spot.applicationId),
+      component: spot.component,
+      layerText: layerLabels[spot.layer],
+      detectedText: spot.missedByMonitoring ? 'missed by monitoring' : 'detected by monitoring elsewhere',
+    })),
+    noise: {
+      hasAlerts: noise.totals.alerts > 0,
+      totals: outcomeRow(noise.totals),
+      alertsPerDayText: noise.alertsPerDay === null ? '—' : oneDecimal.format(noise.alertsPerDay),
+      daysText: oneDecimal.format(noise.days),
+      rules: noisiestRules(noise, 10).map((rule) => ({
+        application: appName(rule.application),
+        rule: rule.rule,
+        shareOfAllText: shareText(rule.shareOfAll),
+        ...outcomeRow(rule),
+      })),
+      applications: noise.applications.map((a) => ({ application: appName(a.application), ...outcomeRow(a) })),
+      ledToIncident: noise.ledToIncident.map((a) => ({
+        atText: formatInstant(a.at, model.zone),
+        application: appName(a.application),
+        component: a.component,
+        rule: a.rule,
+        incident: a.incident!,
+        href: url(`incidents/${a.incident}/`),
+      })),
+    },
+    trend: model.trend.map(({ month, noise: n }) => ({
+      month,
+      alerts: n.totals.alerts,
+      perDayText: n.alertsPerDay === null ? '—' : oneDecimal.format(n.alertsPerDay),
+      falsePositiveText: shareText(n.totals.falsePositiveShare),
+      duplicateText: shareText(n.totals.duplicateShare),
+    })),
+    trendChartTitle: chartTitle,
+    trendChartSpec: noiseTrendSpec(model.trend, chartTitle),
+    missed: {
+      count: missed.incidents.length,
+      lostMinutesText: formatMinutes(missed.lostMinutes),
+      detectedByMonitoring: missed.detectedByMonitoring,
+      missedShareText: shareText(missed.missedShare),
+      incidents: missed.incidents.map((i) => ({ id: i.id, href: url(`incidents/${i.id}/`), title: i.title, severity: i.severity, channel: i.channel, lostText: formatMinutes(i.lostMinutes) })),
+    },
+  };
+}
+
+export type HealthPage = ReturnType<typeof healthPage>;
+
+/** `/api/v1/health.json`: the board, coverage, blind spots, the month's alert noise and misses, the trend; full precision. */
+export function healthJson(model: HealthModel, asOfMs: number) {
+  const { noise, missed } = model;
+  return {
+    asOf: isoInstant(asOfMs),
+    month: model.month,
+    board: model.board.map(({ applicationId, component, status, reasons, openIncidents }) => ({ application: applicationId, component, status, reasons, openIncidents })),
+    coverage: model.coverage.map(({ app, matrix }) => ({
+      application: app.id,
+      coveredShare: matrix.coveredShare,
+      uncoveredBusiness: matrix.uncoveredBusiness,
+      components: matrix.rows.map((row) => ({
+        component: row.component,
+        layers: Object.fromEntries(row.cells.map((cell) => [cell.layer, cell.monitors])),
+      })),
+    })),
+    blindSpots: model.blindSpots.map(({ incidentId, applicationId, component, layer, missedByMonitoring: missedIt }) => ({ incident: incidentId, application: applicationId, component, layer, missedByMonitoring: missedIt })),
+    alerts: {
+      days: noise.days,
+      alertsPerDay: noise.alertsPerDay,
+      ...countsJson(noise.totals),
+      noisiestRules: noisiestRules(noise, 10).map((rule) => ({ application: rule.application, rule: rule.rule, shareOfAll: rule.shareOfAll, ...countsJson(rule) })),
+      applications: noise.applications.map((a) => ({ application: a.application, ...countsJson(a) })),
+      ledToIncident: noise.ledToIncident.map((a) => ({ at: isoInstant(a.at), application: a.application, component: a.component, rule: a.rule, incident: a.incident })),
+    },
+    missedByMonitoring: {
+      lostMinutes: missed.lostMinutes,
+      detectedByMonitoring: missed.detectedByMonitoring,
+      missedShare: missed.missedShare,
+      incidents: missed.incidents.map(({ id, severity, channel, lostMinutes }) => ({ id, severity, channel, lostMinutes })),
+    },
+    trend: model.trend.map(({ month, noise: n }) => ({ month, alertsPerDay: n.alertsPerDay, ...countsJson(n.totals) })),
+  };
+}
+
+function countsJson(counts: OutcomeCounts) {
+  const { alerts, actionable, falsePositive, duplicate, unknown, falsePositiveShare, duplicateShare, noiseShare } = counts;
+  return { alerts, actionable, falsePositive, duplicate, unknown, falsePositiveShare, duplicateShare, noiseShare };
+}
+
+/** Per-component status badge: a shields-style label and value, coloured by the board's status. */
+export function componentBadgeText(entry: Pick<ComponentBoardEntry, 'applicationId' | 'component' | 'status' | 'reasons'>, applicationName: string) {
+  return {
+    label: `${applicationName} ${entry.component}`,
+    value: statusWords[entry.status],
+    status: entry.status,
+    title: `${applicationName} ${entry.component}: ${statusWords[entry.status].toLowerCase()}${entry.reasons.length > 0 ? ` (${entry.reasons.join('; ')})` : ''}`,
+  };
+}
+
+/**
+ * The last `healthTrendMonths` of `reportMonths` with what health needs of each, read through
+ * `monthReport` (the build's memoised month figures, passed in).
+ */
+export function healthMonths(
+  reportMonths: readonly string[],
+  monthReport: (month: string) => { topTalkers: readonly TopTalker[]; incidents: readonly Incident[] },
+): HealthMonth[] {
+  return reportMonths.slice(-healthTrendMonths).map((month) => {
+    const report = monthReport(month);
+    return { month, topTalkers: report.topTalkers, incidents: report.incidents };
+  });
+}
+
+/**
+ * One application's health for its own page: each component's status as of `asOfMs` with its badge,
+ * and the layers its monitors leave uncovered.
+ */
+export function applicationHealthView(
+  app: Pick<Repository['applications'][number], 'id' | 'name' | 'components' | 'monitoring'>,
+  incidents: readonly Incident[],
+  alerts: Repository['alerts'],
+  asOfMs: number,
+) {
+  const board = componentBoard([app], incidents.map(healthIncident), alerts, asOfMs);
+  const matrix = coverageMatrix({ id: app.id, components: app.components, monitoring: app.monitoring ?? [] });
+  return {
+    components: board.map((entry) => {
+      const row = matrix.rows.find((r) => r.component === entry.component);
+      const uncovered = (row?.cells ?? []).filter((cell) => cell.status !== 'covered').map((cell) => layerLabels[cell.layer].toLowerCase());
+      return {
+        component: entry.component,
+        status: entry.status,
+        statusText: statusWords[entry.status],
+        reasonsText: entry.reasons.join('; '),
+        uncoveredText: uncovered.length === 0 ? 'all four layers' : `not: ${uncovered.join(', ')}`,
+        isBusinessUncovered: matrix.uncoveredBusiness.includes(entry.component),
+        badgeSrc: url(`badges/${app.id}/${entry.component}.svg`),
+        badgeAlt: componentBadgeText(entry, app.name).title,
+      };
+    }),
+    monitorCount: (app.monitoring ?? []).length,
+    healthHref: url(`health/#coverage-${app.id}`),
+  };
+}
+
+/**
+ * The monthly report's monitoring section for `month`: the month's alert noise (its five noisiest
+ * rules) and the incidents monitoring missed with their lost minutes, month to date for the as-of month.
+ */
+export function monthMonitoringSection(
+  repository: Pick<Repository, 'applications' | 'incidents' | 'alerts' | 'site'>,
+  month: HealthMonth,
+  asOfMs: number,
+) {
+  const model = healthModel({ repository, asOfMs, months: [month] });
+  const page = healthPage(model, asOfMs);
+  return {
+    month: month.month,
+    hasAlerts: page.noise.hasAlerts,
+    alerts: page.noise.totals.alerts,
+    alertsPerDayText: page.noise.alertsPerDayText,
+    actionable: page.noise.totals.actionable,
+    falsePositiveText: page.noise.totals.falsePositiveText,
+    duplicateText: page.noise.totals.duplicateText,
+    rules: page.noise.rules.slice(0, 5),
+    missed: page.missed,
+    href: url('health/'),
+  };
+}
