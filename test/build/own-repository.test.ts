@@ -31,8 +31,9 @@ beforeAll(() => {
   // 1. Copy the repository without .git/; the packages are the project's own, as `npm install` would put them.
   cpSync(projectRoot, copy, { recursive: true, filter: (source) => !notCopied.has(path.relative(projectRoot, source).split(path.sep)[0]!) });
   symlinkSync(path.join(projectRoot, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
-  // 2. Delete the demo records: every file under content/, data/time/ and data/capacity/.
-  for (const file of filesUnder(copy, ['content', 'data/time', 'data/capacity'])) rmSync(path.join(copy, file));
+  // 2. Delete the demo records: every file under content/, data/time/, data/capacity/ and data/alerts/, and data/skills.yaml.
+  for (const file of filesUnder(copy, ['content', 'data/time', 'data/capacity', 'data/alerts'])) rmSync(path.join(copy, file));
+  rmSync(path.join(copy, 'data/skills.yaml'));
   // 3. Describe the estate in data/, starting from the minimal valid catalogues (and the capacity export
   //    their applications.yaml declares).
   const minimalData = path.join(projectRoot, 'test/fixtures/minimal/data');
@@ -48,7 +49,7 @@ afterAll(() => {
 describe('a content repository of its own, made as the README says', () => {
   it('keeps no demo record and the minimal catalogues', () => {
     expect(filesUnder(copy, ['content'])).toEqual([]);
-    expect(readdirSync(path.join(copy, 'data')).sort()).toEqual(['applications.yaml', 'capacity', 'customers.yaml', 'site.yaml', 'teams.yaml', 'time']);
+    expect(readdirSync(path.join(copy, 'data')).sort()).toEqual(['alerts', 'applications.yaml', 'capacity', 'customers.yaml', 'site.yaml', 'teams.yaml', 'time']);
     expect(readFileSync(path.join(copy, 'data/site.yaml'), 'utf8')).toBe(readFileSync(path.join(projectRoot, 'test/fixtures/minimal/data/site.yaml'), 'utf8'));
   });
 
