@@ -1,5 +1,6 @@
-// npm run check [-- --format github]: validate the content root without building.
+// npm run check [-- --format github] [-- file…]: validate the content root (or only the given files) without building.
 import { formatDiagnostic, formatGithubAnnotation } from '../load/diagnostics.ts';
+import { checkGivenFiles, givenFiles } from './check-files.ts';
 import { loadRepository, resolveRoot } from '../load/repository.ts';
 
 const args = process.argv.slice(2);
@@ -11,6 +12,11 @@ if (format !== 'text' && format !== 'github') {
 }
 
 const root = resolveRoot();
+const fileArgs = givenFiles(args);
+if (fileArgs.length > 0) {
+  process.exitCode = checkGivenFiles(root, fileArgs, format);
+  process.exit();
+}
 const { diagnostics, fileCount } = loadRepository(root);
 // Annotations need paths relative to the repository checkout, which is the working directory in CI.
 const prefix = format === 'github' ? (process.env.OPSLEDGER_ANNOTATION_PREFIX ?? '') : '';
