@@ -6,7 +6,7 @@ import { changeSchema, incidentSchema, postmortemSchema, problemSchema } from '.
 import { dateSchema, timestampSchema, timeZoneSchema, z } from './zod.ts';
 
 /** What an author writes for the primitives whose rule zod checks in code: the shape as a pattern, and in words. */
-const primitiveHints = new Map<z.ZodType, { pattern?: string; description: string }>([
+const primitiveHints = new Map<unknown, { pattern?: string; description: string }>([
   [timestampSchema, { pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$', description: 'ISO 8601 instant with its offset, e.g. 2026-10-14T02:10:00Z' }],
   [dateSchema, { pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'calendar date YYYY-MM-DD' }],
   [timeZoneSchema, { description: 'IANA time zone, e.g. Europe/London' }],
@@ -39,7 +39,7 @@ export function jsonSchemaOf(schema: z.ZodType, title: string): Record<string, u
     io: 'input',
     unrepresentable: 'any',
     override: (ctx) => {
-      const hint = primitiveHints.get(ctx.zodSchema as z.ZodType);
+      const hint = primitiveHints.get(ctx.zodSchema);
       if (hint) Object.assign(ctx.jsonSchema, hint);
     },
   }) as Record<string, unknown>;

@@ -14,7 +14,7 @@ import { projectDir, runScript } from '../cli/run.ts';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats.default(ajv);
-const validators = new Map(jsonSchemaFiles.map(({ file, title, schema }) => [file, ajv.compile(jsonSchemaOf(schema, title))]));
+const validators = new Map<string, ReturnType<typeof ajv.compile>>(jsonSchemaFiles.map(({ file, title, schema }) => [file, ajv.compile(jsonSchemaOf(schema, title))]));
 const validate = (file: string, data: unknown) => {
   const check = validators.get(file)!;
   return check(data) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
