@@ -1,6 +1,6 @@
-// The site search index: Pagefind is fed the records themselves (src/site/search-records.ts) while Astro
-// renders the pages, and its bundle is written beside the pages once they are emitted.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// The site search index: Pagefind is fed the records themselves (src/site/search-records.ts) while Astro renders
+// the pages; its indexer writes the bundle to a staging folder, moved beside the pages once they are emitted.
+import { cpSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from './search-records.ts';
@@ -8,47 +8,46 @@ import type { SearchRecord } from './search-records.ts';
 /** Where the search bundle lives under the site root; the search page loads it from there. */
 export const searchBundleDir = 'pagefind';
 
-/** A built search bundle held in memory until the site folder is complete. */
-export interface SearchBundle {
-  files: { path: string; content: Uint8Array }[];
-  /** How many records the index covers. */
-  recordCount: number;
-}
-
 function failOn(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`search index (${step}): ${errors.join('; ')}`);
 }
 
 /**
- * Indexes `records` in Pagefind's indexer (a child process, so it runs on another core while pages render)
- * and returns the bundle's files. Records are added one after another in the given order, so the same
- * records give the same bytes.
+ * Indexes `records` in Pagefind's indexer (a child process, so it works on another core while pages render) and
+ * has it write the bundle into `stagingDir`. Every record is sent at once rather than one reply at a time: the
+ * indexer takes them in the order sent, so the same records give the same bytes. Returns how many were indexed.
  */
-export async function buildSearchBundle(records: readonly SearchRecord[]): Promise<SearchBundle> {
+export async function buildSearchBundle(records: readonly SearchRecord[], stagingDir: string): Promise<number> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`search index: ${errors.join('; ')}`);
-    for (const record of records) {
-      const filters: Record<string, string[]> = {};
-      for (const [name, values] of Object.entries(record.filters)) if (values && values.length > 0) filters[name] = values;
-      const added = await index.addCustomRecord({ url: record.url, content: record.content, language: 'en', meta: { title: record.title }, filters });
-      failOn(record.url, added.errors);
-    }
-    const { files, errors: fileErrors } = await index.getFiles();
-    failOn('files', fileErrors);
-    return { files, recordCount: records.length };
+    const added = await Promise.all(
+      records.map((record) => {
+        const filters: Record<string, string[]> = {};
+        for (const [name, values] of Object.entries(record.filters)) if (values && values.length > 0) filters[name] = values;
+        return index.addCustomRecord({ url: record.url, content: record.content, language: 'en', meta: { title: record.title }, filters });
+      }),
+    );
+    added.forEach((result, i) => failOn(records[i]!.url, result.errors));
+    rmSync(stagingDir, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: stagingDir });
+    failOn('write', written.errors);
+    return records.length;
   } finally {
     // The indexer runs as a child process: stop it so the build can exit.
     await pagefind.close();
   }
 }
 
-/** Writes the bundle to `siteDir/pagefind/`. */
-export function writeSearchBundle(siteDir: string, bundle: SearchBundle): void {
-  const outDir = path.join(siteDir, searchBundleDir);
-  for (const file of bundle.files) {
-    const target = path.join(outDir, file.path);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
+/** Moves the bundle from `stagingDir` to `siteDir/pagefind/` (copied when the two are on different file systems). */
+export function placeSearchBundle(stagingDir: string, siteDir: string): void {
+  const target = path.join(siteDir, searchBundleDir);
+  rmSync(target, { recursive: true, force: true });
+  try {
+    renameSync(stagingDir, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(stagingDir, target, { recursive: true });
+    rmSync(stagingDir, { recursive: true, force: true });
   }
 }
