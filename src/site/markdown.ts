@@ -17,7 +17,12 @@ export function markdownText(markdown: string): string {
       words.push(token.content);
       continue;
     }
-    for (const child of token.children ?? []) if (child.type === 'text' || child.type === 'code_inline') words.push(child.content);
+    let line = '';
+    for (const child of token.children ?? []) {
+      if (child.type === 'text' || child.type === 'code_inline') line += child.content;
+      else if (child.type === 'softbreak' || child.type === 'hardbreak') line += ' ';
+    }
+    words.push(line);
   }
   return words.join(' ').replace(/\s+/g, ' ').trim();
 }
