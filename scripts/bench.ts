@@ -100,6 +100,13 @@ function directoryStats(dir: string): { pages: number; bytes: number; files: num
   return { pages, bytes, files };
 }
 
+/** The first incident file of a corpus, relative to its root. */
+function firstIncident(root: string): string | undefined {
+  const dir = path.join(root, 'content/incidents');
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).sort();
+  return files[0] === undefined ? undefined : `content/incidents/${files[0].split(path.sep).join('/')}`;
+}
+
 function benchSize(size: string) {
   const root = mkdtempSync(path.join(os.tmpdir(), `opsledger-bench-${size}-`));
   // Inside the project: Astro's render bundle lands beside the output and must resolve node_modules.
@@ -128,6 +135,9 @@ function benchSize(size: string) {
   repeated('lower bound (read + parse)', [path.join(projectRoot, 'scripts/bench/lower-bound.ts')]);
   repeated('load + validate + compute', [path.join(projectRoot, 'scripts/bench/compute.ts')]);
   repeated('npm run check', [path.join(projectRoot, 'src/cli/check.ts')]);
+  // The author's loop: one record given, as an editor or a pre-commit hook asks (budget: 1 s on the large corpus).
+  const oneRecord = firstIncident(root);
+  if (oneRecord) repeated('npm run check -- one record', [path.join(projectRoot, 'src/cli/check.ts'), oneRecord]);
   let site = { pages: 0, bytes: 0, files: 0 };
   let build: Run | null = null;
   let floor: (Run & { pages: number }) | null = null;
@@ -198,6 +208,8 @@ const budgets: Budget[] = [];
 for (const r of results) {
   const compute = r.steps.find((s) => s.name === 'load + validate + compute');
   if (compute && (r.size === 'small' || r.size === 'large')) budgets.push({ name: `${r.size}: load + validate + compute ÷ parse lower bound`, measured: compute.ratioToLowerBound ?? 0, limit: 1.5, unit: '×' });
+  const oneRecordStep = r.steps.find((s) => s.name === 'npm run check -- one record');
+  if (oneRecordStep && r.size === 'large') budgets.push({ name: 'large: npm run check -- one record', measured: oneRecordStep.seconds, limit: 1, unit: 's' });
   if (!r.build || !r.floor) continue;
   if (r.size === 'large') {
     budgets.push({ name: 'large: full build ÷ bare-Astro floor', measured: r.build.seconds / r.floor.seconds, limit: 2, unit: '×' });
