@@ -8,6 +8,16 @@ import type { SearchRecord } from './search-records.ts';
 /** Where the search bundle lives under the site root; the search page loads it from there. */
 export const searchBundleDir = 'pagefind';
 
+/**
+ * Record text as Pagefind's search page needs it: its UI puts excerpts, titles and filter names into the page as
+ * HTML, and Pagefind does not escape a custom record's fields, so text that quotes markup must arrive escaped.
+ *
+ * @example asExcerptHtml('<svg onload=x> & co') // '&lt;svg onload=x&gt; &amp; co'
+ */
+export function asExcerptHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 function failOn(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`search index (${step}): ${errors.join('; ')}`);
 }
@@ -24,8 +34,9 @@ export async function buildSearchBundle(records: readonly SearchRecord[], stagin
     const added = await Promise.all(
       records.map((record) => {
         const filters: Record<string, string[]> = {};
-        for (const [name, values] of Object.entries(record.filters)) if (values && values.length > 0) filters[name] = values;
-        return index.addCustomRecord({ url: record.url, content: record.content, language: 'en', meta: { title: record.title }, filters });
+        for (const [name, values] of Object.entries(record.filters)) if (values && values.length > 0) filters[name] = values.map(asExcerptHtml);
+        const meta = { title: asExcerptHtml(record.title) };
+        return index.addCustomRecord({ url: record.url, content: asExcerptHtml(record.content), language: 'en', meta, filters });
       }),
     );
     added.forEach((result, i) => failOn(records[i]!.url, result.errors));

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/load/repository.ts';
 import { markdownText } from '../../src/site/markdown.ts';
+import { asExcerptHtml } from '../../src/site/search-index.ts';
 import { searchRecords } from '../../src/site/search-records.ts';
 import { minimalDir } from '../load/fixture-root.ts';
 
@@ -57,5 +58,11 @@ describe('markdownText', () => {
     expect(markdownText('## Root cause\n\nThe **replica** was [behind](https://x.example/) on `db-2`.\n\n- one\n- two\n\n<script>alert(1)</script>')).toBe(
       'Root cause The replica was behind on db-2. one two <script>alert(1)</script>',
     );
+  });
+});
+
+describe('asExcerptHtml', () => {
+  it('escapes the three characters that would make record text markup in the search page', () => {
+    expect(asExcerptHtml('<svg onload="x"> & "co"')).toBe('&lt;svg onload="x"&gt; &amp; "co"');
   });
 });
