@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { readSiteConfig } from './src/load/site-config.ts';
 import { opsledgerValidation } from './src/site/integration.ts';
@@ -20,5 +21,11 @@ export default defineConfig({
   compressHTML: true,
   integrations: [opsledgerValidation(), opsledgerAfterBuild()],
   // url() and absoluteUrl() (src/site/urls.ts) read the location from here, never from environment variables.
-  vite: { define: { __OPSLEDGER_SITE__: JSON.stringify({ baseUrl: siteConfig.baseUrl, base: siteConfig.base }) } },
+  // The render worker (src/site/render-pool.ts) runs from its source file, not from Vite's bundle.
+  vite: {
+    define: {
+      __OPSLEDGER_SITE__: JSON.stringify({ baseUrl: siteConfig.baseUrl, base: siteConfig.base }),
+      __OPSLEDGER_RENDER_WORKER__: JSON.stringify(fileURLToPath(new URL('./src/site/render-worker.ts', import.meta.url))),
+    },
+  },
 });

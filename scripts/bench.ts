@@ -1,22 +1,28 @@
-// npm run bench [-- --size small|large]: generates a seeded corpus (sizes in scripts/demo/README.md) and measures,
-// in one run and on the same machine, a lower bound (read + frontmatter/CSV parse), load+validate+compute,
-// `npm run check` and the full build; prints a table with ratios to the lower bound and writes JSON.
+// npm run bench [-- --size 500|small|large|4000|20000[,…]]: generates seeded corpora and measures, in one run and on
+// the same machine, a lower bound (read + frontmatter/CSV parse), load+validate+compute, `npm run check`, the full
+// build and, as the framework's floor, a bare Astro build of as many trivial 8 KB pages as the full build emitted;
+// prints tables with ratios, CPU utilisation and the budgets with pass/fail, and writes JSON.
+// small and large are DESIGN.md's corpora (every record kind and export); 500, 4000 and 20000 are incidents only
+// (5 years, 50 applications), the corpora other status-page tools are compared on.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFloorProject } from './bench/floor.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const asOf = process.env.OPSLEDGER_AS_OF ?? '2026-11-25T00:00:00Z';
 const args = process.argv.slice(2);
 const sizeArg = args.includes('--size') ? args[args.indexOf('--size') + 1] : args.find((a) => a.startsWith('--size='))?.split('=')[1];
-const sizes = sizeArg ? [sizeArg] : ['small', 'large'];
+/** Bench size → generator size. */
+const corpora: Record<string, string> = { small: 'small', large: 'large', '500': 'incidents-500', '4000': 'incidents-4000', '20000': 'incidents-20000' };
+const sizes = sizeArg ? sizeArg.split(',') : ['500', 'small', 'large'];
 const repeats = Number(args.find((a) => a.startsWith('--repeat='))?.split('=')[1] ?? 3);
 const skipBuild = args.includes('--no-build');
 for (const size of sizes) {
-  if (size !== 'small' && size !== 'large') {
-    console.error(`--size must be small or large, got "${size}"`);
+  if (!Object.hasOwn(corpora, size)) {
+    console.error(`--size must be one or more of ${Object.keys(corpora).join(', ')} (comma-separated), got "${size}"`);
     process.exit(2);
   }
 }
@@ -28,6 +34,8 @@ interface Run {
   peakTreeRssMiB: number;
   /** One-minute load average when the run started and ended: figures taken on a busy machine read high. */
   load: [number, number];
+  /** User + system CPU seconds of the process and every child it waited for (the search indexer included); null off Linux. */
+  cpuSeconds: number | null;
 }
 interface Step {
   name: string;
@@ -38,9 +46,22 @@ interface Step {
   ratioToLowerBound: number | null;
 }
 
+/** CPU seconds (user + system) of this process's waited-for children so far, from /proc; null where there is no /proc. */
+function childrenCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of proc(5), cutime and cstime, in clock ticks (100 a second on Linux).
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 function measure(label: string, command: string[], env: Record<string, string>): Run {
   const rssFile = path.join(os.tmpdir(), `opsledger-bench-rss-${process.pid}-${label}`);
   const loadBefore = os.loadavg()[0] ?? 0;
+  const cpuBefore = childrenCpuSeconds();
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ['--import', path.join(projectRoot, 'scripts/bench/rss-reporter.ts'), ...command], {
     cwd: projectRoot,
@@ -49,13 +70,15 @@ function measure(label: string, command: string[], env: Record<string, string>):
     maxBuffer: 512 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpuAfter = childrenCpuSeconds();
   if (result.status !== 0) {
     console.error(`${label} failed (exit ${result.status}):\n${(result.stdout + result.stderr).slice(-3000)}`);
     process.exit(1);
   }
   const [ownKiB = 0, treeKiB = ownKiB] = readFileSync(rssFile, 'utf8').trim().split(' ').map(Number);
   rmSync(rssFile, { force: true });
-  return { seconds, peakRssMiB: ownKiB / 1024, peakTreeRssMiB: treeKiB / 1024, load: [loadBefore, os.loadavg()[0] ?? 0] };
+  const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+  return { seconds, peakRssMiB: ownKiB / 1024, peakTreeRssMiB: treeKiB / 1024, load: [loadBefore, os.loadavg()[0] ?? 0], cpuSeconds };
 }
 
 function median(values: number[]): number {
@@ -77,13 +100,20 @@ function directoryStats(dir: string): { pages: number; bytes: number; files: num
   return { pages, bytes, files };
 }
 
+/** The first incident file of a corpus, relative to its root. */
+function firstIncident(root: string): string | undefined {
+  const dir = path.join(root, 'content/incidents');
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).sort();
+  return files[0] === undefined ? undefined : `content/incidents/${files[0].split(path.sep).join('/')}`;
+}
+
 function benchSize(size: string) {
   const root = mkdtempSync(path.join(os.tmpdir(), `opsledger-bench-${size}-`));
   // Inside the project: Astro's render bundle lands beside the output and must resolve node_modules.
   const outDir = path.join(projectRoot, 'bench-output', `dist-${size}`);
   rmSync(outDir, { recursive: true, force: true });
   console.error(`[${size}] generating corpus into ${root}`);
-  const generated = measure(`generate-${size}`, [path.join(projectRoot, 'scripts/generate-demo.ts'), '--root', root, '--size', size], {});
+  const generated = measure(`generate-${size}`, [path.join(projectRoot, 'scripts/generate-demo.ts'), '--root', root, '--size', corpora[size]!], {});
   const corpus = directoryStats(root);
   const env = { OPSLEDGER_ROOT: root };
   const steps: Step[] = [];
@@ -105,18 +135,29 @@ function benchSize(size: string) {
   repeated('lower bound (read + parse)', [path.join(projectRoot, 'scripts/bench/lower-bound.ts')]);
   repeated('load + validate + compute', [path.join(projectRoot, 'scripts/bench/compute.ts')]);
   repeated('npm run check', [path.join(projectRoot, 'src/cli/check.ts')]);
+  // The author's loop: one record given, as an editor or a pre-commit hook asks (budget: 1 s on the large corpus).
+  const oneRecord = firstIncident(root);
+  if (oneRecord) repeated('npm run check -- one record', [path.join(projectRoot, 'src/cli/check.ts'), oneRecord]);
   let site = { pages: 0, bytes: 0, files: 0 };
+  let build: Run | null = null;
+  let floor: (Run & { pages: number }) | null = null;
   if (!skipBuild) {
     console.error(`[${size}] full build`);
-    const run = measure(`${size}-build`, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], env);
-    steps.push({ name: 'full build', runs: [run], seconds: run.seconds, peakRssMiB: run.peakRssMiB, peakTreeRssMiB: run.peakTreeRssMiB, ratioToLowerBound: null });
+    build = measure(`${size}-build`, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], env);
+    steps.push({ name: 'full build', runs: [build], seconds: build.seconds, peakRssMiB: build.peakRssMiB, peakTreeRssMiB: build.peakTreeRssMiB, ratioToLowerBound: null });
     site = directoryStats(outDir);
+    rmSync(outDir, { recursive: true, force: true });
+    // The floor, right after: a bare Astro build of as many trivial pages as the full build emitted.
+    console.error(`[${size}] bare Astro floor, ${site.pages} pages`);
+    const floorRoot = writeFloorProject(path.join(projectRoot, 'bench-output', `floor-${size}`), site.pages);
+    const floorOut = path.join(floorRoot, 'dist');
+    floor = { ...measure(`${size}-floor`, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', floorRoot, '--outDir', floorOut], {}), pages: directoryStats(floorOut).pages };
+    rmSync(floorRoot, { recursive: true, force: true });
   }
-  const floor = steps[0]!.seconds;
-  for (const step of steps) step.ratioToLowerBound = step.seconds / floor;
+  const lowerBound = steps[0]!.seconds;
+  for (const step of steps) step.ratioToLowerBound = step.seconds / lowerBound;
   rmSync(root, { recursive: true, force: true });
-  rmSync(outDir, { recursive: true, force: true });
-  return { size, generateSeconds: generated.seconds, corpusFiles: corpus.files, steps, pagesEmitted: site.pages, distBytes: site.bytes, distFiles: site.files };
+  return { size, generateSeconds: generated.seconds, corpusFiles: corpus.files, steps, pagesEmitted: site.pages, distBytes: site.bytes, distFiles: site.files, build, floor };
 }
 
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
@@ -134,7 +175,17 @@ for (const r of results) {
     const load = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
     console.log(`| ${pad(s.name, 28)} | ${num(s.seconds)} | ${num(s.peakRssMiB, 0)} | ${num(s.peakTreeRssMiB, 0)} | ${num(s.ratioToLowerBound ?? 0)} | ${load} |`);
   }
-  if (!skipBuild) console.log(`\npages emitted: ${r.pagesEmitted}; dist: ${(r.distBytes / 2 ** 20).toFixed(1)} MiB in ${r.distFiles} files`);
+  if (r.build && r.floor) {
+    console.log(`\npages emitted: ${r.pagesEmitted}; dist: ${(r.distBytes / 2 ** 20).toFixed(1)} MiB in ${r.distFiles} files`);
+    console.log('\n| build | wall s | peak RSS with children MiB | CPU s (user+sys, children included) | CPU utilisation (of 2 cores: 2.00) | load average |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const [name, run] of [['opsledger', r.build], [`bare Astro floor, ${r.floor.pages} pages`, r.floor]] as const) {
+      const cpu = run.cpuSeconds === null ? 'n/a' : num(run.cpuSeconds);
+      const utilisation = run.cpuSeconds === null ? 'n/a' : num(run.cpuSeconds / run.seconds);
+      console.log(`| ${pad(name, 28)} | ${num(run.seconds)} | ${num(run.peakTreeRssMiB, 0)} | ${cpu} | ${utilisation} | ${run.load.map((l) => l.toFixed(1)).join('–')} |`);
+    }
+    console.log(`\nfull build ÷ floor: ${(r.build.seconds / r.floor.seconds).toFixed(2)} (time), ${(r.build.peakTreeRssMiB / r.floor.peakTreeRssMiB).toFixed(2)} (memory)`);
+  }
 }
 const small = results.find((r) => r.size === 'small');
 const large = results.find((r) => r.size === 'large');
@@ -146,8 +197,35 @@ if (small && large) {
   console.log('| --- | ---: |');
   for (const s of scaling) console.log(`| ${pad(s.step, 28)} | ${num(s.ratio)} |`);
 }
+// The budgets: every figure against a limit, measured in this run (the floor and the lower bound included).
+interface Budget {
+  name: string;
+  measured: number;
+  limit: number;
+  unit: string;
+}
+const budgets: Budget[] = [];
+for (const r of results) {
+  const compute = r.steps.find((s) => s.name === 'load + validate + compute');
+  if (compute && (r.size === 'small' || r.size === 'large')) budgets.push({ name: `${r.size}: load + validate + compute ÷ parse lower bound`, measured: compute.ratioToLowerBound ?? 0, limit: 1.5, unit: '×' });
+  const oneRecordStep = r.steps.find((s) => s.name === 'npm run check -- one record');
+  if (oneRecordStep && r.size === 'large') budgets.push({ name: 'large: npm run check -- one record', measured: oneRecordStep.seconds, limit: 1, unit: 's' });
+  if (!r.build || !r.floor) continue;
+  if (r.size === 'large') {
+    budgets.push({ name: 'large: full build ÷ bare-Astro floor', measured: r.build.seconds / r.floor.seconds, limit: 2, unit: '×' });
+    budgets.push({ name: 'large: peak memory of the build process tree', measured: r.build.peakTreeRssMiB / 1024, limit: 1.5, unit: 'GiB' });
+  }
+  if (r.size === '500') budgets.push({ name: '500 incidents: full build ÷ bare-Astro floor', measured: r.build.seconds / r.floor.seconds, limit: 1.5, unit: '×' });
+}
+for (const s of scaling) budgets.push({ name: `large ÷ small: ${s.step}`, measured: s.ratio, limit: 11, unit: '×' });
+if (budgets.length > 0) {
+  console.log('\n## budgets (measured in this run)\n');
+  console.log('| budget | measured | limit | result |');
+  console.log('| --- | ---: | ---: | --- |');
+  for (const b of budgets) console.log(`| ${pad(b.name, 52)} | ${num(b.measured)} ${b.unit} | ≤ ${b.limit} ${b.unit} | ${b.measured <= b.limit ? 'pass' : 'FAIL'} |`);
+}
 const outDir = path.join(projectRoot, 'bench-output');
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, 'bench.json');
-writeFileSync(file, `${JSON.stringify({ asOf, machine, repeats, results, scaling }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ asOf, machine, repeats, results, scaling, budgets: budgets.map((b) => ({ ...b, pass: b.measured <= b.limit })) }, null, 2)}\n`);
 console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);

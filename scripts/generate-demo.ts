@@ -4,7 +4,7 @@
  * the root's `content/` and `data/` must be empty or hold exactly the files listed, with their hashes,
  * in the root's `.opsledger-demo`, which it writes after every run; otherwise it refuses and deletes nothing.
  *
- *   node scripts/generate-demo.ts [--out DIR] [--size demo|small|large] [--seed N] [--end 2026-11-24]
+ *   node scripts/generate-demo.ts [--out DIR] [--size demo|small|large|incidents-500|incidents-4000|incidents-20000] [--seed N] [--end 2026-11-24]
  */
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -40,12 +40,24 @@ interface SizeProfile {
   capacityRows: number | undefined;
   extraPeople: number;
   extraCapacityShare: number;
+  /** Incidents and the catalogues alone: no hand-written records, changes, problems, post-mortems, time or capacity exports. */
+  incidentsOnly?: boolean;
 }
 
-const SIZES: Record<'demo' | 'small' | 'large', SizeProfile> = {
+/** The bench's comparison corpora: 5 years, 50 applications, incidents only (the shape other status-page tools hold). */
+const incidentsOnly = (incidents: number): SizeProfile => ({
+  applications: 50, months: 60, incidents, changes: 0, problems: 0, postmortems: 0, timeRows: 0, capacityRows: 0, extraPeople: 0, extraCapacityShare: 0, incidentsOnly: true,
+});
+
+type SizeName = 'demo' | 'small' | 'large' | 'incidents-500' | 'incidents-4000' | 'incidents-20000';
+
+const SIZES: Record<SizeName, SizeProfile> = {
   demo: { applications: 6, months: 18, incidents: 177, changes: 75, problems: 20, postmortems: 12, timeRows: 24_000, capacityRows: undefined, extraPeople: 0, extraCapacityShare: 0 },
   small: { applications: 5, months: 60, incidents: 2_000, changes: 500, problems: 100, postmortems: 100, timeRows: 50_000, capacityRows: 200_000, extraPeople: 0, extraCapacityShare: 0 },
   large: { applications: 50, months: 60, incidents: 20_000, changes: 5_000, problems: 1_000, postmortems: 1_000, timeRows: 500_000, capacityRows: 2_000_000, extraPeople: 120, extraCapacityShare: 0.5 },
+  'incidents-500': incidentsOnly(500),
+  'incidents-4000': incidentsOnly(4_000),
+  'incidents-20000': incidentsOnly(20_000),
 };
 
 const SCRIPTS_DIR = dirname(fileURLToPath(import.meta.url));
@@ -82,7 +94,7 @@ export class ForeignRootError extends Error {
 const HANDWRITTEN_DIR = join(SCRIPTS_DIR, 'demo', 'handwritten');
 
 function isSize(value: string): value is keyof typeof SIZES {
-  return value === 'demo' || value === 'small' || value === 'large';
+  return Object.hasOwn(SIZES, value);
 }
 
 function calendarYaml(calendar: Calendar): unknown {
@@ -170,14 +182,16 @@ export function generateCorpus(options: { root: string; size: keyof typeof SIZES
     extraPeople: profile.extraPeople,
     extraCapacityShare: profile.extraCapacityShare,
   });
+  if (profile.incidentsOnly) for (const app of catalogue.applications) delete app.capacity;
   const context: GenerationContext = createContext(options.seed, startMs, options.endMs, catalogue);
-  const handwritten = loadHandwritten(HANDWRITTEN_DIR);
+  const handwritten = profile.incidentsOnly ? { incidents: [], changes: [], problems: [], postmortems: [], files: [] } : loadHandwritten(HANDWRITTEN_DIR);
   const latestHandwritten = Math.max(...handwritten.incidents.map((incident) => incident.startedMs));
-  if (latestHandwritten > options.endMs) {
+  if (handwritten.incidents.length > 0 && latestHandwritten > options.endMs) {
     process.stderr.write(`warning: hand-written incidents run past --end; they assume the default end date\n`);
   }
 
-  const generatedChanges = generateChanges(context, profile.changes - handwritten.changes.length);
+  // The change generator always adds a few special and upcoming changes; an incidents-only corpus has none.
+  const generatedChanges = profile.incidentsOnly ? [] : generateChanges(context, profile.changes - handwritten.changes.length);
   const changes = [...generatedChanges, ...handwritten.changes];
   assignIds(changes, 'CHG', (change) => change.submittedMs);
 
@@ -219,13 +233,11 @@ export function generateCorpus(options: { root: string; size: keyof typeof SIZES
     copyFileSync(file.absolutePath, target);
   }
 
-  const time = writeTimeTracking(context, join(root, 'data', 'time'), profile.timeRows, {
-    incidents,
-    changes,
-    problems: [...plan.problems, ...handwritten.problems],
-  });
-  const capacity = writeCapacity(context, join(root, 'data', 'capacity'), profile.capacityRows);
-  writeHealthAndTraining(context, root, incidents);
+  const time = profile.incidentsOnly
+    ? { rows: 0 }
+    : writeTimeTracking(context, join(root, 'data', 'time'), profile.timeRows, { incidents, changes, problems: [...plan.problems, ...handwritten.problems] });
+  const capacity = profile.incidentsOnly ? { rows: 0 } : writeCapacity(context, join(root, 'data', 'capacity'), profile.capacityRows);
+  if (!profile.incidentsOnly) writeHealthAndTraining(context, root, incidents);
   writeManifest(root, DEMO_MARKER, markerHeader);
 
   return {
@@ -253,7 +265,7 @@ function main(): void {
     strict: true,
   });
   const size = values.size ?? 'demo';
-  if (!isSize(size)) throw new Error(`--size must be demo, small or large, not ${size}`);
+  if (!isSize(size)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}, not ${size}`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, not ${values.seed}`);
   const endText = values.end ?? DEMO_END;

@@ -1,6 +1,8 @@
-// npm run check [-- --format github] [--max-warnings N]: validate the content root without building.
-// Errors fail the check; warnings are printed where the author works and fail it only past --max-warnings.
+// npm run check [-- --format github] [--max-warnings N] [-- file…]: validate the content root (or only the given
+// files) without building. Errors fail the check; warnings are printed where the author works and fail it only
+// past --max-warnings.
 import { diagnosticsOf, formatDiagnostic, formatGithubAnnotation } from '../load/diagnostics.ts';
+import { checkGivenFiles, givenFiles } from './check-files.ts';
 import { loadRepository, resolveRoot } from '../load/repository.ts';
 
 const args = process.argv.slice(2);
@@ -23,6 +25,11 @@ if (maxWarningsText !== undefined && (!/^-?\d+$/.test(maxWarningsText) || maxWar
 }
 
 const root = resolveRoot();
+const fileArgs = givenFiles(args);
+if (fileArgs.length > 0) {
+  process.exitCode = checkGivenFiles(root, fileArgs, format);
+  process.exit();
+}
 const { diagnostics, fileCount } = loadRepository(root);
 // Annotations need paths relative to the repository checkout, which is the working directory in CI.
 const prefix = format === 'github' ? (process.env.OPSLEDGER_ANNOTATION_PREFIX ?? '') : '';

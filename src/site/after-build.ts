@@ -1,9 +1,14 @@
 // Work on the emitted site, whatever --outDir it went to: the sitemap of every HTML page, and the search index.
+// The search index is built from the validated records as soon as the build starts, so Pagefind's indexer
+// (a child process) works on the second core while Astro renders; its bundle, staged in Astro's cache folder,
+// is moved into the site once the pages are written.
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { writeSearchIndex } from './search-index.ts';
+import { buildRepository } from './repository-cache.ts';
+import { buildSearchBundle, placeSearchBundle } from './search-index.ts';
+import { searchRecords } from './search-records.ts';
 import { absoluteUrl, type SiteLocation } from './urls.ts';
 import { htmlPagePaths, sitemapXml } from './views/sitemap.ts';
 
@@ -15,19 +20,30 @@ function filesUnder(dir: string): string[] {
 
 export function opsledgerAfterBuild(): AstroIntegration {
   let location: SiteLocation = { baseUrl: 'https://example.org/', base: '/' };
+  let search: Promise<number> | undefined;
+  let stagingDir = '';
   return {
     name: 'opsledger-after-build',
     hooks: {
       'astro:config:done': ({ config }) => {
         location = { baseUrl: config.site ?? location.baseUrl, base: config.base };
+        // One staging folder per build process, so builds side by side (tests) do not share one.
+        stagingDir = path.join(fileURLToPath(config.cacheDir), `search-bundle-${process.pid}`);
+      },
+      'astro:build:start': () => {
+        // Runs after the validation integration, so the repository is already loaded and valid.
+        search = buildSearchBundle(searchRecords(buildRepository()), stagingDir);
+        // Awaited in build:done; a failure here must not surface as an unhandled rejection first.
+        search.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);
         const pages = htmlPagePaths(filesUnder(siteDir));
         writeFileSync(path.join(siteDir, 'sitemap.xml'), sitemapXml(pages.map((page) => absoluteUrl(page, location))));
         logger.info(`sitemap.xml lists ${pages.length} pages`);
-        const indexed = await writeSearchIndex(siteDir);
-        logger.info(`search index covers ${indexed} record pages`);
+        const indexed = await (search ?? buildSearchBundle(searchRecords(buildRepository()), stagingDir));
+        placeSearchBundle(stagingDir, siteDir);
+        logger.info(`search index covers ${indexed} records`);
       },
     },
   };

@@ -1,9 +1,27 @@
 // Charts are vega-lite specs rendered to SVG at build time: no script reaches the page.
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { chartInWorker } from './render-pool.ts';
 
-/** The SVG markup of a vega-lite spec, with an accessible title; the page puts a table or text beside it. */
-export async function renderChart(spec: TopLevelSpec, title: string): Promise<string> {
+/** Charts of this build by spec and title: a chart drawn for two pages is drawn once. */
+const drawn = new Map<string, Promise<string>>();
+
+/**
+ * The SVG markup of a vega-lite spec, with an accessible title; the page puts a table or text beside it.
+ * Drawn once per distinct spec and title, in the build's render worker when there is one.
+ */
+export function renderChart(spec: TopLevelSpec, title: string): Promise<string> {
+  const key = JSON.stringify([spec, title]);
+  let svg = drawn.get(key);
+  if (!svg) {
+    svg = chartInWorker(spec, title).then((fromWorker) => fromWorker ?? renderChartHere(spec, title));
+    drawn.set(key, svg);
+  }
+  return svg;
+}
+
+/** Draws the chart on this thread (the render worker calls this). */
+export async function renderChartHere(spec: TopLevelSpec, title: string): Promise<string> {
   const { spec: vegaSpec } = compile({
     ...spec,
     config: {

@@ -7,3 +7,22 @@ const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 export function renderMarkdown(markdown: string): string {
   return md.render(markdown);
 }
+
+/** The words of a record body or section without markup, for the search index: text and inline code, one space between blocks. */
+export function markdownText(markdown: string): string {
+  const words: string[] = [];
+  for (const token of md.parse(markdown, {})) {
+    if (token.type !== 'inline' && token.type !== 'code_block' && token.type !== 'fence') continue;
+    if (token.type !== 'inline') {
+      words.push(token.content);
+      continue;
+    }
+    let line = '';
+    for (const child of token.children ?? []) {
+      if (child.type === 'text' || child.type === 'code_inline') line += child.content;
+      else if (child.type === 'softbreak' || child.type === 'hardbreak') line += ' ';
+    }
+    words.push(line);
+  }
+  return words.join(' ').replace(/\s+/g, ' ').trim();
+}

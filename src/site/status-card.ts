@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+import { cardInWorker } from './render-pool.ts';
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -66,8 +67,13 @@ ${titleLines}
 </svg>`;
 }
 
-/** The card as PNG bytes. */
-export function renderStatusCard(card: StatusCard): Uint8Array<ArrayBuffer> {
+/** The card as PNG bytes, drawn in the build's render worker when there is one. */
+export async function renderStatusCard(card: StatusCard): Promise<Uint8Array<ArrayBuffer>> {
+  return (await cardInWorker(card)) ?? renderStatusCardHere(card);
+}
+
+/** Draws the card on this thread (the render worker calls this). */
+export function renderStatusCardHere(card: StatusCard): Uint8Array<ArrayBuffer> {
   const resvg = new Resvg(statusCardSvg(card), {
     font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
     fitTo: { mode: 'original' },

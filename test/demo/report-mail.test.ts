@@ -16,13 +16,13 @@ import { availabilityText } from '../../src/site/views/report.ts';
 import { defaultAsOf, projectRoot } from '../helpers/build-site.ts';
 import { attribute, startTags, type StartTag } from '../helpers/html.ts';
 import { runScript } from '../cli/run.ts';
-import { demoOutDir } from './global-setup.ts';
+import { demoOutDir, demoRoot } from './global-setup.ts';
 
 const outDir = path.join(projectRoot, 'test-output/mail');
 const emlFile = path.join(outDir, 'report-2026-10.eml');
-const site = loadSiteConfig(projectRoot);
+const site = loadSiteConfig(demoRoot);
 const publishedRoot = new URL(site.base, site.baseUrl).href;
-const env = { OPSLEDGER_ROOT: projectRoot, OPSLEDGER_AS_OF: defaultAsOf, OPSLEDGER_SMTP_HOST: '', OPSLEDGER_MAIL_FROM: '' };
+const env = { OPSLEDGER_ROOT: demoRoot, OPSLEDGER_AS_OF: defaultAsOf, OPSLEDGER_SMTP_HOST: '', OPSLEDGER_MAIL_FROM: '' };
 const portfolioOctober = availabilityText(
   (JSON.parse(readFileSync(path.join(demoOutDir, 'api/v1/availability/2026-10.json'), 'utf8')) as { portfolio: { availability: number | null } }).portfolio.availability,
 );

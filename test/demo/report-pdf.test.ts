@@ -9,12 +9,12 @@ import { loadRepository, loadSiteConfig } from '../../src/load/repository.ts';
 import { availabilityText } from '../../src/site/views/report.ts';
 import { defaultAsOf, projectRoot } from '../helpers/build-site.ts';
 import { runScript } from '../cli/run.ts';
-import { demoOutDir } from './global-setup.ts';
+import { demoOutDir, demoRoot } from './global-setup.ts';
 
 const outDir = path.join(projectRoot, 'test-output/pdf');
-const site = loadSiteConfig(projectRoot);
+const site = loadSiteConfig(demoRoot);
 const publishedRoot = new URL(site.base, site.baseUrl).href;
-const env = { OPSLEDGER_ROOT: projectRoot, OPSLEDGER_AS_OF: defaultAsOf };
+const env = { OPSLEDGER_ROOT: demoRoot, OPSLEDGER_AS_OF: defaultAsOf };
 const portfolio = (month: string) =>
   availabilityText((JSON.parse(readFileSync(path.join(demoOutDir, `api/v1/availability/${month}.json`), 'utf8')) as { portfolio: { availability: number | null } }).portfolio.availability);
 /** Text as a reader sees it: the PDF's text runs joined, whitespace collapsed. */
@@ -74,7 +74,7 @@ describe('npm run pdf -- 2026-10', () => {
     const text = report.pages.join(' ');
     expect(portfolio('2026-10')).toBe('99.97 %');
     expect(text).toContain(`Portfolio availability ${portfolio('2026-10')}`);
-    for (const application of loadRepository(projectRoot).repository.applications) expect(text).toContain(application.name);
+    for (const application of loadRepository(demoRoot).repository.applications) expect(text).toContain(application.name);
   });
 
   it('carries the site title and month at the top of every page and "Page n of N" at the foot', () => {

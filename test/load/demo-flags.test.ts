@@ -1,7 +1,9 @@
 // The demo shows every health, training and peak-capacity flag at least once, as of the demo build's instant.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../scripts/generate-demo.ts';
 import { analyseCapacity } from '../../src/core/capacity.ts';
 import { indexAvailability, maintenanceFromChanges, monthlyTopTalkers } from '../../src/core/availability.ts';
 import { reportInterval } from '../../src/core/period.ts';
@@ -9,11 +11,14 @@ import { loadRepository } from '../../src/load/repository.ts';
 import { healthModel } from '../../src/site/views/health.ts';
 import { trainingModel } from '../../src/site/views/training.ts';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// Generated here with the seeded generator, so the test holds whatever the repository's own records are.
+const demoRoot = mkdtempSync(path.join(tmpdir(), 'opsledger-demo-flags-'));
+generateDemo(demoRoot);
+afterAll(() => rmSync(demoRoot, { recursive: true, force: true }));
 const asOfMs = Date.parse('2026-11-25T00:00:00Z');
 
 describe('demo flags', () => {
-  const { repository } = loadRepository(projectRoot);
+  const { repository } = loadRepository(demoRoot);
   const index = indexAvailability(repository.incidents, maintenanceFromChanges(repository.changes), 'UTC', asOfMs);
   const months = ['2026-10', '2026-11'].map((month) => {
     const range = reportInterval(month, 'UTC', asOfMs);

@@ -6,4 +6,4 @@ export function getStaticPaths() {
   return cardKeys().map((card) => ({ params: { card } }));
 }
 
-export const GET: APIRoute = ({ params }) => new Response(renderStatusCard(cardFor(params.card!)), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = async ({ params }) => new Response(await renderStatusCard(cardFor(params.card!)), { headers: { 'Content-Type': 'image/png' } });

@@ -7,5 +7,5 @@ export function getStaticPaths() {
   return reportMonths().map((month) => ({ params: { month } }));
 }
 
-export const GET: APIRoute = ({ params }) =>
-  new Response(renderStatusCard(monthSummary(params.month!).card), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = async ({ params }) =>
+  new Response(await renderStatusCard(monthSummary(params.month!).card), { headers: { 'Content-Type': 'image/png' } });
