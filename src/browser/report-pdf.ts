@@ -17,6 +17,8 @@ export interface ReportPdfRequest {
   summary: boolean;
   /** Site title and where the site is published (data/site.yaml). */
   site: SiteLocation & { title: string };
+  /** The report's as-of instant (epoch ms): the PDF's creation date, so the same site prints to the same bytes. */
+  asOfMs: number;
 }
 
 /** The site path that is printed: `reports/2026-10/` or `reports/2026-10/summary/`. */
@@ -41,6 +43,29 @@ export function pdfFooterTemplate(pageUrl: string): string {
 }
 
 export class ReportPdfError extends Error {}
+
+/**
+ * Sets the creation and modification dates chromium writes (the print's wall-clock time) to `asOfMs` and numbers
+ * the tagged structure's node ids by rank, in place and at the same length, so the byte offsets of the PDF's
+ * cross-reference table stay right and the same site prints to the same bytes.
+ *
+ * @example stampPdfDates(bytes, Date.parse('2026-11-25T00:00:00Z')) // …/CreationDate (D:20261125000000+00'00')…
+ */
+export function stampPdfDates(pdf: Uint8Array, asOfMs: number): Uint8Array {
+  const stamp = new Date(asOfMs).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const stamped = text.replace(/\/(CreationDate|ModDate) \(D:\d{14}([^)]*)\)/g, (match, key: string, zone: string) => {
+    const replacement = `/${key} (D:${stamp}+00'00')`;
+    // Same length only: a zone written another way is left as chromium wrote it rather than shifting every offset.
+    return replacement.length === match.length && /^[+-]\d{2}'\d{2}'$/.test(zone) ? replacement : match;
+  });
+  // Tagged PDFs name structure elements after chromium's DOM node counter, which differs by a few from one print
+  // to the next; numbered again by rank (same width, same order, so the ID tree stays sorted) they do not.
+  const nodeIds = [...new Set(stamped.match(/\(node\d{8}\)/g) ?? [])].sort();
+  const rank = new Map(nodeIds.map((id, index) => [id, `(node${String(index).padStart(8, '0')})`]));
+  const renumbered = stamped.replace(/\(node\d{8}\)/g, (id) => rank.get(id)!);
+  return new Uint8Array(Buffer.from(renumbered, 'latin1'));
+}
 
 /** Prints the month's report page of a built site to PDF bytes (A4, print media, page numbers, vector charts, links kept). */
 export async function printReportPdf(request: ReportPdfRequest): Promise<Uint8Array> {
@@ -71,7 +96,7 @@ export async function printReportPdf(request: ReportPdfRequest): Promise<Uint8Ar
       tagged: true,
     });
     await context.close();
-    return new Uint8Array(pdf);
+    return stampPdfDates(new Uint8Array(pdf), request.asOfMs);
   } finally {
     await browser.close();
   }

@@ -4,6 +4,7 @@
 // --dry-run writes the exact message to a .eml file instead and prints its path.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { asOfFromEnvironment } from '../site/as-of.ts';
 import { createTransport } from 'nodemailer';
 import { printReportPdf, ReportPdfError } from '../browser/report-pdf.ts';
 import { isMonth } from '../core/period.ts';
@@ -102,7 +103,7 @@ async function main(args: readonly string[]): Promise<void> {
   const published = path.join(options.dist, reportPdfPath(options.month));
   const pdfFile = options.pdf ?? (existsSync(published) ? published : undefined);
   if (options.pdf !== undefined && !existsSync(options.pdf)) throw new UsageError(`--pdf ${options.pdf} does not exist`);
-  const pdf = pdfFile !== undefined ? readFileSync(pdfFile) : await printReportPdf({ distDir: options.dist, month: options.month, summary: false, site: repo.site });
+  const pdf = pdfFile !== undefined ? readFileSync(pdfFile) : await printReportPdf({ distDir: options.dist, month: options.month, summary: false, site: repo.site, asOfMs: asOfFromEnvironment() });
 
 
   const bytes = await reportMessageBytes({

@@ -2,6 +2,7 @@
 // executive summary) to an A4 PDF with chromium, and says where it went, how large it is and how long it took.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { asOfFromEnvironment } from '../site/as-of.ts';
 import { printReportPdf, ReportPdfError } from '../browser/report-pdf.ts';
 import { isMonth } from '../core/period.ts';
 import { loadSiteConfig, resolveRoot } from '../load/repository.ts';
@@ -48,7 +49,7 @@ async function main(args: readonly string[]): Promise<void> {
   const options = pdfArguments(args);
   const site = loadSiteConfig(resolveRoot());
   const startedMs = performance.now();
-  const pdf = await printReportPdf({ distDir: options.dist, month: options.month, summary: options.summary, site });
+  const pdf = await printReportPdf({ distDir: options.dist, month: options.month, summary: options.summary, site, asOfMs: asOfFromEnvironment() });
   mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
   writeFileSync(options.out, pdf);
   const seconds = (performance.now() - startedMs) / 1000;

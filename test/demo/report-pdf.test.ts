@@ -60,6 +60,16 @@ beforeAll(async () => {
 });
 
 describe('npm run pdf -- 2026-10', () => {
+  it('prints the same bytes again, dated at the as-of instant rather than the clock', () => {
+    const again = path.join(outDir, 'report-2026-10-again.pdf');
+    expect(runScript('pdf.ts', ['2026-10', '--dist', demoOutDir, '--out', again], env).status).toBe(0);
+    const first = readFileSync(path.join(outDir, 'report-2026-10.pdf'));
+    expect(readFileSync(again).equals(first)).toBe(true);
+    const stamp = defaultAsOf.replace(/[-:TZ]/g, '').slice(0, 14);
+    expect(first.toString('latin1')).toContain(`/CreationDate (D:${stamp}+00'00')`);
+    expect(first.toString('latin1')).toContain(`/ModDate (D:${stamp}+00'00')`);
+  });
+
   it('says where the PDF went, its size and how long it took', () => {
     expect(reportRun.lines).toHaveLength(1);
     expect(reportRun.lines[0]).toMatch(new RegExp(`^${path.join(outDir, 'report-2026-10.pdf').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  \\d+ KiB  \\d+\\.\\d s$`));
