@@ -7,14 +7,13 @@ import path from 'node:path';
 import { asOfFromEnvironment } from '../site/as-of.ts';
 import { createTransport } from 'nodemailer';
 import { printReportPdf, ReportPdfError } from '../browser/report-pdf.ts';
-import { isMonth } from '../core/period.ts';
+import { monthArguments, UsageError } from './month-arguments.ts';
 import { formatDiagnostic, ValidationError } from '../load/diagnostics.ts';
 import { reportMessageBytes } from '../mail/report-message.ts';
 import { reportMonths, repository } from '../site/model.ts';
 import { reportPdfPath } from '../site/views/report-pdf.ts';
 import { monthSummary, summaryEmailDocument, summaryEmailSubject } from '../site/views/summary.ts';
 
-class UsageError extends Error {}
 
 const usage = 'usage: npm run mail -- <YYYY-MM> [--dry-run] [--out file.eml] [--dist folder] [--pdf file]';
 
@@ -27,30 +26,10 @@ interface MailArguments {
 }
 
 function mailArguments(args: readonly string[]): MailArguments {
-  let month: string | undefined;
-  let dryRun = false;
-  let out: string | undefined;
-  let dist = 'dist';
-  let pdf: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = () => {
-      const next = args[++i];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value\n${usage}`);
-      return next;
-    };
-    if (arg === '--dry-run') dryRun = true;
-    else if (arg === '--out') out = value();
-    else if (arg === '--dist') dist = value();
-    else if (arg === '--pdf') pdf = value();
-    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}\n${usage}`);
-    else if (month === undefined) month = arg;
-    else throw new UsageError(`one month only, got "${month}" and "${arg}"\n${usage}`);
-  }
-  if (month === undefined) throw new UsageError(usage);
-  if (!isMonth(month)) throw new UsageError(`"${month}" is not a month as YYYY-MM\n${usage}`);
-  if (out !== undefined && !dryRun) throw new UsageError(`--out names the .eml file of a dry run: add --dry-run\n${usage}`);
-  return { month, dryRun, out: out ?? `report-${month}.eml`, dist, pdf };
+  const { month, flags, options } = monthArguments(args, ['dry-run'], ['out', 'dist', 'pdf'], usage);
+  const dryRun = flags['dry-run'];
+  if (options.out !== undefined && !dryRun) throw new UsageError(`--out names the .eml file of a dry run: add --dry-run\n${usage}`);
+  return { month, dryRun, out: options.out ?? `report-${month}.eml`, dist: options.dist ?? 'dist', pdf: options.pdf };
 }
 
 /** The SMTP settings from the environment (the workflow fills them from repository secrets). */

@@ -4,10 +4,8 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { asOfFromEnvironment } from '../site/as-of.ts';
 import { printReportPdf, ReportPdfError } from '../browser/report-pdf.ts';
-import { isMonth } from '../core/period.ts';
+import { monthArguments, UsageError } from './month-arguments.ts';
 import { loadSiteConfig, resolveRoot } from '../load/repository.ts';
-
-class UsageError extends Error {}
 
 const usage = 'usage: npm run pdf -- <YYYY-MM> [--summary] [--out file.pdf] [--dist folder]   (the built site, default dist/)';
 
@@ -20,29 +18,8 @@ interface PdfArguments {
 
 /** Reads the command line; `--out` defaults to report-YYYY-MM.pdf (summary-YYYY-MM.pdf with --summary). */
 function pdfArguments(args: readonly string[]): PdfArguments {
-  let month: string | undefined;
-  let summary = false;
-  let out: string | undefined;
-  let dist = 'dist';
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = () => {
-      const next = args[++i];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value\n${usage}`);
-      return next;
-    };
-    if (arg === '--summary') summary = true;
-    else if (arg === '--out') out = value();
-    else if (arg === '--dist') dist = value();
-    else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
-    else if (arg.startsWith('--dist=')) dist = arg.slice('--dist='.length);
-    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}\n${usage}`);
-    else if (month === undefined) month = arg;
-    else throw new UsageError(`one month only, got "${month}" and "${arg}"\n${usage}`);
-  }
-  if (month === undefined) throw new UsageError(usage);
-  if (!isMonth(month)) throw new UsageError(`"${month}" is not a month as YYYY-MM\n${usage}`);
-  return { month, summary, out: out ?? `${summary ? 'summary' : 'report'}-${month}.pdf`, dist };
+  const { month, flags, options } = monthArguments(args, ['summary'], ['out', 'dist'], usage);
+  return { month, summary: flags.summary, out: options.out ?? `${flags.summary ? 'summary' : 'report'}-${month}.pdf`, dist: options.dist ?? 'dist' };
 }
 
 async function main(args: readonly string[]): Promise<void> {
