@@ -5,6 +5,7 @@ import { asOf, repository } from '../model.ts';
 import { absoluteUrl } from '../urls.ts';
 import { escapeXml, rfc822Date } from '../xml.ts';
 import { incidentDurationMinutes, newestFirst } from './records.ts';
+import type { BuildContext } from '../context.ts';
 
 /** How many incidents the feed carries: enough for any reader's backlog, small enough to poll. */
 export const feedIncidentLimit = 200;
@@ -89,16 +90,16 @@ export function rssDocument(channel: FeedChannel, items: readonly FeedItem[]): s
 }
 
 /** The body of /incidents.xml for this build. */
-export function incidentFeed(): string {
-  const repo = repository();
-  const items = incidentFeedItems(repo.incidents, repo.applications, asOf(), (incident) => absoluteUrl(`incidents/${incident.id}/`));
+export function incidentFeed(ctx: BuildContext): string {
+  const repo = ctx.repository;
+  const items = incidentFeedItems(repo.incidents, repo.applications, ctx.asOfMs, (incident) => absoluteUrl(`incidents/${incident.id}/`));
   return rssDocument(
     {
       title: `${repo.site.title}: incidents`,
       link: absoluteUrl('incidents/'),
       selfLink: absoluteUrl('incidents.xml'),
       description: `The latest ${feedIncidentLimit} incidents of ${repo.site.title}, newest first.`,
-      lastBuildDateMs: asOf(),
+      lastBuildDateMs: ctx.asOfMs,
     },
     items,
   );

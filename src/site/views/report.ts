@@ -8,6 +8,7 @@ import { formatInstant } from '../format.ts';
 import { asOf, recordIndex, reportMonths, repository } from '../model.ts';
 import { url } from '../urls.ts';
 import { isMonthToDate, monthReport, previousReport } from './availability.ts';
+import type { BuildContext } from '../context.ts';
 
 /** Availability for people: truncated to two decimals (three under 0.01 % of budget matters less than honesty). */
 export function availabilityText(availability: number | null): string {
@@ -90,15 +91,15 @@ function durationText(minutes: number | null): string {
 }
 
 /** Everything the monthly report page shows. */
-export function reportPage(month: string) {
-  const repo = repository();
+export function reportPage(ctx: BuildContext, month: string) {
+  const repo = ctx.repository;
   const zone = repo.site.reportingTimezone;
-  const report = monthReport(month);
-  const before = previousReport(month, reportMonths());
+  const report = monthReport(ctx, month);
+  const before = previousReport(ctx, month, reportMonths(ctx));
   const beforeRows = new Map(before?.availability.applications.map((r) => [r.id, r]) ?? []);
   const lines = report.availability.applications.map((row) => availabilityLine(row, beforeRows.get(row.id), repo.applications));
-  const index = recordIndex().incidents;
-  const isCurrent = isMonthToDate(month);
+  const index = recordIndex(ctx).incidents;
+  const isCurrent = isMonthToDate(ctx, month);
   const { portfolio } = report.availability;
   const statusCount = (s: AvailabilityStatus) => lines.filter((l) => l.status === s).length;
   const totalLost = report.availability.applications.reduce((sum, r) => sum + r.lostMinutes, 0);
@@ -109,7 +110,7 @@ export function reportPage(month: string) {
     title: monthTitle(month),
     isCurrent,
     periodText: isCurrent
-      ? `month to date, ${formatInstant(monthInterval(month, zone).fromMs, zone)} to ${formatInstant(asOf(), zone)}`
+      ? `month to date, ${formatInstant(monthInterval(month, zone).fromMs, zone)} to ${formatInstant(ctx.asOfMs, zone)}`
       : `${formatInstant(monthInterval(month, zone).fromMs, zone)} to ${formatInstant(monthInterval(month, zone).toMs, zone)}`,
     portfolioText: availabilityText(portfolio.availability),
     portfolioBeforeText: before ? availabilityText(before.availability.portfolio.availability) : '—',
@@ -154,9 +155,9 @@ export function reportPage(month: string) {
 }
 
 /** Reports newest first, each with its portfolio figure and status counts, for the index. */
-export function reportIndex() {
-  return [...reportMonths()].reverse().map((month) => {
-    const report = monthReport(month);
+export function reportIndex(ctx: BuildContext) {
+  return [...reportMonths(ctx)].reverse().map((month) => {
+    const report = monthReport(ctx, month);
     const rows = report.availability.applications;
     return {
       month,
@@ -166,7 +167,7 @@ export function reportIndex() {
       red: rows.filter((r) => r.status === 'red').length,
       amber: rows.filter((r) => r.status === 'amber').length,
       incidents: report.metrics.count,
-      isCurrent: isMonthToDate(month),
+      isCurrent: isMonthToDate(ctx, month),
     };
   });
 }

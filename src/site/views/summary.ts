@@ -8,6 +8,7 @@ import { isMonthToDate, monthReport, previousReport } from './availability.ts';
 import { availabilityText, minutesText, monthTitle } from './report.ts';
 import type { CardStatus, StatusCard } from '../status-card.ts';
 import { compareRecordIds } from '../../core/ids.ts';
+import { memoise, type BuildContext } from '../context.ts';
 
 export interface SummaryApplication {
   name: string;
@@ -25,23 +26,22 @@ const SERIOUS_SHOWN = 10;
 const someNames = (items: string[], noun: string) =>
   items.length <= NAMES_SHOWN ? joinWords(items) : `${items.slice(0, NAMES_SHOWN).join(', ')} and ${plural(items.length - NAMES_SHOWN, `other ${noun}`)}`;
 
-const summaries = new Map<string, ReturnType<typeof summaryOf>>();
-
 /** The month's summary, computed once per build: its page, card, plain-text and e-mail twins all read it. */
-export function monthSummary(month: string) {
+export function monthSummary(ctx: BuildContext, month: string) {
+  const summaries = memoise(ctx, 'summary.byMonth', () => new Map<string, ReturnType<typeof summaryOf>>());
   let summary = summaries.get(month);
   if (!summary) {
-    summary = summaryOf(month);
+    summary = summaryOf(ctx, month);
     summaries.set(month, summary);
   }
   return summary;
 }
 
-function summaryOf(month: string) {
-  const repo = repository();
+function summaryOf(ctx: BuildContext, month: string) {
+  const repo = ctx.repository;
   const zone = repo.site.reportingTimezone;
-  const report = monthReport(month);
-  const before = previousReport(month, reportMonths());
+  const report = monthReport(ctx, month);
+  const before = previousReport(ctx, month, reportMonths(ctx));
   const apps = new Map(repo.applications.map((a) => [a.id, a]));
   const rows = report.availability.applications;
   const flagged: SummaryApplication[] = rows
@@ -62,14 +62,14 @@ function summaryOf(month: string) {
     lostText: minutesText(t.lostMinutes),
     applications: t.applications.map((id) => apps.get(id)?.name ?? id).join(', '),
   }));
-  const isCurrent = isMonthToDate(month);
+  const isCurrent = isMonthToDate(ctx, month);
   // SEV1/SEV2 of the month, and any still open at as-of.
   const serious = report.incidents
     .filter((i) => i.severity === 'SEV1' || i.severity === 'SEV2')
     .sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id))
     .map((i) => ({ id: i.id, title: i.title, severity: i.severity, status: i.status, href: url(`incidents/${i.id}/`) }));
   const openSerious = repo.incidents.filter((i) => i.status !== 'resolved' && (i.severity === 'SEV1' || i.severity === 'SEV2'));
-  const overdue = overdueActions(repo.problems, dateInZone(asOf(), zone));
+  const overdue = overdueActions(repo.problems, dateInZone(ctx.asOfMs, zone));
   const portfolio = report.availability.portfolio.availability;
   const portfolioText = availabilityText(portfolio);
   const status: CardStatus = red.length > 0 ? 'red' : amber.length > 0 ? 'amber' : portfolio === null ? 'none' : 'green';
@@ -173,7 +173,7 @@ ${row('Overdue problem actions', formatCount(s.overdueCount))}
 /**
  * The subject of the monthly e-mail: the month and its portfolio availability.
  *
- * @example summaryEmailSubject(monthSummary('2026-10')) // 'Availability report, October 2026: 99.97 %'
+ * @example summaryEmailSubject(monthSummary(ctx, '2026-10')) // 'Availability report, October 2026: 99.97 %'
  */
 export function summaryEmailSubject(s: MonthSummary): string {
   return `Availability report, ${s.monthTitle}${s.isCurrent ? ' to date' : ''}: ${s.portfolioText}`;

@@ -1,5 +1,6 @@
 // The /time/ page, the monthly report's hotspots section and the hotspots JSON: numbers from
 // core/hotspots.ts, computed once per build and turned into rows and sentences here.
+import { memoise, type BuildContext } from '../context.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import {
   automationCandidates,
@@ -75,22 +76,20 @@ export function timeContext(inputs: TimeInputs): TimeContext {
   };
 }
 
-let buildContext: TimeContext | undefined;
-
 /** This build's hotspots context: the time entries are bucketed once, not once per page. */
-export function timeContextOfBuild(): TimeContext {
-  if (buildContext) return buildContext;
-  const repo = repository();
-  buildContext = timeContext({
-    fteHoursPerMonth: repo.site.fteHoursPerMonth,
-    reportingTimezone: repo.site.reportingTimezone,
-    timeEntries: repo.timeEntries,
-    incidents: repo.incidents,
-    problems: repo.problems,
-    applications: repo.applications,
-    asOfMs: asOf(),
-  });
-  return buildContext;
+export function timeContextOfBuild(ctx: BuildContext): TimeContext {
+  const repo = ctx.repository;
+  return memoise(ctx, 'time.context', () =>
+    timeContext({
+      fteHoursPerMonth: repo.site.fteHoursPerMonth,
+      reportingTimezone: repo.site.reportingTimezone,
+      timeEntries: repo.timeEntries,
+      incidents: repo.incidents,
+      problems: repo.problems,
+      applications: repo.applications,
+      asOfMs: ctx.asOfMs,
+    }),
+  );
 }
 
 // ---- formatting ------------------------------------------------------------------------
