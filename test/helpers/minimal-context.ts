@@ -19,3 +19,9 @@ export function byId<T extends { id: string }>(list: readonly T[], id: string): 
   if (!found) throw new Error(`the minimal fixture has no ${id}`);
   return found;
 }
+
+/** The incident as if it were still open: no restoration time, the given status. */
+export function reopened<T extends { restored?: number; status: string }>(incident: T, status: 'investigating' | 'monitoring' = 'investigating'): T {
+  const { restored: _restored, ...open } = incident;
+  return { ...open, status } as T;
+}

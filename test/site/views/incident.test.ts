@@ -1,7 +1,7 @@
 // Incident pages, list rows and JSON on the minimal fixture.
 import { describe, expect, it } from 'vitest';
 import { incidentListRows, incidentPage, incidentsJson } from '../../../src/site/views/incident.ts';
-import { byId, minimalContext } from '../../helpers/minimal-context.ts';
+import { byId, minimalContext, reopened } from '../../helpers/minimal-context.ts';
 
 describe('incident views', () => {
   const ctx = minimalContext();
@@ -16,7 +16,7 @@ describe('incident views', () => {
   });
 
   it('says an open incident has lasted so far, up to the as-of instant', () => {
-    const open = { ...byId(ctx.repository.incidents, 'INC-2026-0001'), status: 'investigating' as const, restored: undefined, impact: [] };
+    const open = { ...reopened(byId(ctx.repository.incidents, 'INC-2026-0001')), impact: [] };
     const page = incidentPage(minimalContext('2026-03-09T12:30:00Z'), open);
     expect(page.facts.find((f) => f.label === 'Duration')?.text).toBe('2 h 0 min so far');
   });

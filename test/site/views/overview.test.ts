@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { contextOf } from '../../../src/site/context.ts';
 import { overviewPage } from '../../../src/site/views/overview.ts';
-import { minimalContext } from '../../helpers/minimal-context.ts';
+import { minimalContext, reopened } from '../../helpers/minimal-context.ts';
 
 describe('overviewPage', () => {
   it('shows April to date, with no incident yet, as green', () => {
@@ -22,7 +22,7 @@ describe('overviewPage', () => {
   it('lists the SEV1 and SEV2 incidents not yet resolved, with their duration so far', () => {
     const base = minimalContext('2026-03-09T12:30:00Z');
     expect(overviewPage(base).openSerious).toEqual([]);
-    const incidents = base.repository.incidents.map((i) => (i.id === 'INC-2026-0001' ? { ...i, status: 'monitoring' as const, restored: undefined } : i));
+    const incidents = base.repository.incidents.map((i) => (i.id === 'INC-2026-0001' ? reopened(i, 'monitoring') : i));
     const page = overviewPage(contextOf({ ...base.repository, incidents }, base.asOfMs));
     expect(page.openSerious.map((i) => [i.id, i.durationText])).toEqual([['INC-2026-0001', '2 h 0 min so far']]);
   });
