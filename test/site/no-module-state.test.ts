@@ -54,4 +54,15 @@ describe('module-level state in src/site', () => {
     });
     expect(offenders).toEqual([]);
   });
+
+  it("no view module reads the build's repository or as-of instant behind its caller's back", () => {
+    const root = path.join(projectRoot, 'src/site/views');
+    const readers = siteFiles(root).flatMap((file) => {
+      const source = readFileSync(file, 'utf8');
+      const relative = path.relative(projectRoot, file).split(path.sep).join('/');
+      const hits = [/\brepository\(\)/, /\basOf\(\)/, /\bbuildContext\(\)/, /repository-cache\.ts'/, /as-of\.ts'/].filter((pattern) => pattern.test(source));
+      return hits.map((pattern) => `${relative} ${pattern.source}`);
+    });
+    expect(readers).toEqual([]);
+  });
 });

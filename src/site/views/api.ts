@@ -1,6 +1,5 @@
 // Bodies of the JSON API. Shapes are a published contract (README "JSON API"): add fields, never rename.
 import { isoInstant } from '../format.ts';
-import { asOf } from '../model.ts';
 import { monthReport } from './availability.ts';
 import type { BuildContext } from '../context.ts';
 

@@ -1,7 +1,7 @@
 // An application's page: its terms, twelve months of availability, its incidents.
 import type { Application } from '../../load/repository.ts';
 import { monthOf } from '../../core/period.ts';
-import { asOf, reportMonths, repository } from '../model.ts';
+import { reportMonths } from '../model.ts';
 import { url } from '../urls.ts';
 import { monthReport } from './availability.ts';
 import { formatCount } from '../../core/percent.ts';

@@ -2,7 +2,6 @@
 // availability, for READMEs, wikis and dashboards; and the /badges/ page listing them with embed snippets.
 import type { AvailabilityRow, AvailabilityStatus } from '../../core/availability.ts';
 import type { Application } from '../../load/repository.ts';
-import { repository } from '../model.ts';
 import { absoluteUrl, url } from '../urls.ts';
 import { escapeXml } from '../xml.ts';
 import { currentMonth, monthReport } from './availability.ts';

@@ -22,7 +22,7 @@ import { formatInstant, leadDaysText } from '../format.ts';
 
 export { leadDaysText };
 import { changesCalendar } from '../ics.ts';
-import { asOf, reportMonths, repository } from '../model.ts';
+import { reportMonths } from '../model.ts';
 import { url } from '../urls.ts';
 import { monthTitle } from './report.ts';
 import { compareRecordIds } from '../../core/ids.ts';

@@ -4,7 +4,7 @@ import { cadenceCompliance, hasCadence, incidentCommunications, type IncidentCom
 import { formatMinutes, truncatePercent } from '../../core/percent.ts';
 import type { Incident } from '../../load/repository.ts';
 import { formatInstant, isoInstant } from '../format.ts';
-import { asOf, recordIndex, repository } from '../model.ts';
+import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { monthReport } from './availability.ts';
 import { monthTitle } from './report.ts';

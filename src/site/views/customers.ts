@@ -7,7 +7,7 @@ import { daysBefore } from '../../core/hotspots.ts';
 import { reportInterval } from '../../core/period.ts';
 import type { Incident } from '../../load/repository.ts';
 import { formatDay, formatInstant } from '../format.ts';
-import { asOf, recordIndex, repository } from '../model.ts';
+import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentsTouchingMonth } from './availability.ts';
 import { monthTitle } from './report.ts';

@@ -2,7 +2,6 @@
 // for the as-of week, contact links, escalation order, managers and review age; who supports what.
 import { describeCalendar, hoursInZone, isStale, mailHref, phoneHref, reviewAgeDays, supportMatrix, weekContaining } from '../../core/escalation.ts';
 import { formatDay } from '../format.ts';
-import { asOf, repository } from '../model.ts';
 import { url } from '../urls.ts';
 import type { BuildContext } from '../context.ts';
 

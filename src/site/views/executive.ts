@@ -5,7 +5,7 @@ import type { Incident, Postmortem } from '../../load/repository.ts';
 import { formatMinutes, truncatePercent } from '../../core/percent.ts';
 import { isProblemOpen } from '../../core/problems.ts';
 import { formatInstant } from '../format.ts';
-import { asOf, recordIndex, repository } from '../model.ts';
+import { recordIndex } from '../model.ts';
 import type { CardStatus, StatusCard } from '../status-card.ts';
 import { absoluteUrl, url } from '../urls.ts';
 import { incidentAvailabilityEffects, incidentLostMinutesTotal } from './availability.ts';

@@ -4,7 +4,7 @@
 import type { Incident } from '../../load/repository.ts';
 import { formatMinutes } from '../../core/percent.ts';
 import { formatInstant, isoInstant } from '../format.ts';
-import { asOf, recordIndex, repository } from '../model.ts';
+import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentLostMinutesTotal } from './availability.ts';
 import { communicationsOf, incidentCommunicationsView } from './communications.ts';

@@ -2,7 +2,7 @@
 import type { Change, Postmortem, Problem } from '../../load/repository.ts';
 import { findSection } from '../../load/markdown.ts';
 import { formatInstant } from '../format.ts';
-import { recordIndex, repository } from '../model.ts';
+import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { externalFacts, type Fact } from './records.ts';
 import type { BuildContext } from '../context.ts';

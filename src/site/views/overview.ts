@@ -1,7 +1,6 @@
 // The overview: every application's month to date, open serious incidents, the latest incidents.
 import { monthTitle, availabilityText, budgetConsumedText } from './report.ts';
 import { currentMonth, monthReport } from './availability.ts';
-import { asOf, repository } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentRow, newestFirst } from './records.ts';
 import type { BuildContext } from '../context.ts';

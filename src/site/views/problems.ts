@@ -23,7 +23,7 @@ import {
 } from '../../core/problems.ts';
 import type { Problem } from '../../load/repository.ts';
 import { formatInstant } from '../format.ts';
-import { asOf, recordIndex, repository } from '../model.ts';
+import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentLostMinutesTotal } from './availability.ts';
 import { monthTitle } from './report.ts';

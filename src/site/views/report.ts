@@ -5,7 +5,7 @@ import { formatMinutes, truncatePercent } from '../../core/percent.ts';
 import { monthInterval } from '../../core/period.ts';
 import type { Application } from '../../load/repository.ts';
 import { formatInstant } from '../format.ts';
-import { asOf, recordIndex, reportMonths, repository } from '../model.ts';
+import { recordIndex, reportMonths } from '../model.ts';
 import { url } from '../urls.ts';
 import { isMonthToDate, monthReport, previousReport } from './availability.ts';
 import type { BuildContext } from '../context.ts';

@@ -2,8 +2,9 @@
 // manager forwards to executives. Every figure comes from the month's report.
 import { overdueActions, dateInZone } from '../../core/problems.ts';
 import { formatCount, formatMinutes } from '../../core/percent.ts';
-import { asOf, reportMonths, repository } from '../model.ts';
+import { reportMonths } from '../model.ts';
 import { absoluteUrl, url } from '../urls.ts';
+import { escapeHtml } from '../xml.ts';
 import { isMonthToDate, monthReport, previousReport } from './availability.ts';
 import { availabilityText, minutesText, monthTitle } from './report.ts';
 import type { CardStatus, StatusCard } from '../status-card.ts';
@@ -142,7 +143,6 @@ export function summaryText(s: MonthSummary): string {
   return lines.join('\n');
 }
 
-const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const statusColour = { red: '#b42318', amber: '#8a5300', green: '#1a7f37', none: '#57606a' } as const;
 
 /** Every colour of the e-mail, each dark enough on white (and light enough on black when a client inverts it) to read. */
@@ -157,15 +157,15 @@ export function summaryEmailHtml(s: MonthSummary): string {
   const row = (label: string, value: string) => `<tr><td ${cell}>${label}</td><td ${cell} align="right">${value}</td></tr>`;
   const list = (items: string[]) => (items.length ? items.join('<br>') : 'none');
   return `<table role="presentation" width="${mailWidthPx}" cellpadding="0" cellspacing="0" bgcolor="${mail.paper}" style="width:100%;max-width:${mailWidthPx}px;border-collapse:collapse;background-color:${mail.paper};color:${mail.ink}">
-<tr><td colspan="2" style="padding:8px;${font};font-size:18px;font-weight:bold;color:${mail.ink};background-color:${mail.paper};border-left:6px solid ${statusColour[s.status]}">${esc(s.title)}</td></tr>
-<tr><td colspan="2" style="padding:8px;${font};font-size:14px;line-height:1.5;color:${mail.ink};background-color:${mail.paper}">${esc(s.paragraph)}</td></tr>
-${row('Portfolio availability', `<strong>${esc(s.portfolioText)}</strong>`)}
-${row('Below target', list(s.red.map((r) => `${esc(r.name)} ${esc(r.availabilityText)} (target ${esc(r.targetText)})`)))}
-${row('Amber', list(s.amber.map((r) => `${esc(r.name)} ${esc(r.availabilityText)}`)))}
-${row('Top talkers', list(s.topTalkers.map((t) => `${esc(t.id)} ${esc(t.title)}: ${esc(t.lostText)} min`)))}
+<tr><td colspan="2" style="padding:8px;${font};font-size:18px;font-weight:bold;color:${mail.ink};background-color:${mail.paper};border-left:6px solid ${statusColour[s.status]}">${escapeHtml(s.title)}</td></tr>
+<tr><td colspan="2" style="padding:8px;${font};font-size:14px;line-height:1.5;color:${mail.ink};background-color:${mail.paper}">${escapeHtml(s.paragraph)}</td></tr>
+${row('Portfolio availability', `<strong>${escapeHtml(s.portfolioText)}</strong>`)}
+${row('Below target', list(s.red.map((r) => `${escapeHtml(r.name)} ${escapeHtml(r.availabilityText)} (target ${escapeHtml(r.targetText)})`)))}
+${row('Amber', list(s.amber.map((r) => `${escapeHtml(r.name)} ${escapeHtml(r.availabilityText)}`)))}
+${row('Top talkers', list(s.topTalkers.map((t) => `${escapeHtml(t.id)} ${escapeHtml(t.title)}: ${escapeHtml(t.lostText)} min`)))}
 ${row('SEV1/SEV2 this month', formatCount(s.serious.length))}
 ${row('Overdue problem actions', formatCount(s.overdueCount))}
-<tr><td colspan="2" style="padding:8px;${font};font-size:14px;color:${mail.ink};background-color:${mail.paper}"><a href="${esc(s.reportUrl)}" style="color:${mail.link}">Read the full report</a></td></tr>
+<tr><td colspan="2" style="padding:8px;${font};font-size:14px;color:${mail.ink};background-color:${mail.paper}"><a href="${escapeHtml(s.reportUrl)}" style="color:${mail.link}">Read the full report</a></td></tr>
 </table>
 `;
 }
@@ -191,7 +191,7 @@ export function summaryEmailDocument(fragmentHtml: string, subject: string): str
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
 <meta name="supported-color-schemes" content="light">
-<title>${esc(subject)}</title>
+<title>${escapeHtml(subject)}</title>
 </head>
 <body style="margin:0;padding:0;background-color:${mail.paper};color:${mail.ink}">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" bgcolor="${mail.paper}" style="border-collapse:collapse;background-color:${mail.paper}">

@@ -26,7 +26,6 @@ import {
 import { monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
 import { renderChart } from '../charts.ts';
 import { formatDay, isoInstant } from '../format.ts';
-import { asOf, repository } from '../model.ts';
 import { url } from '../urls.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 import { formatCount } from '../../core/percent.ts';
