@@ -2,6 +2,7 @@
 // incidents and the weekly change review. Timestamps are epoch milliseconds.
 import { DateTime } from 'luxon';
 import type { Interval } from './types.ts';
+import { compareText } from './compare.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -37,9 +38,6 @@ export type ChangeViolation = 'lead-time' | 'bau-releases-code' | 'high-risk-una
 /** Rules in the order they are listed wherever violations are shown. */
 export const changeViolationKinds: readonly ChangeViolation[] = ['lead-time', 'bau-releases-code', 'high-risk-unapproved'];
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Lead time in 24-hour days from submission to planned start (fractional; negative when submitted late).

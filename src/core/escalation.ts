@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import { scheduledIntervals } from './calendar.ts';
 import type { Calendar, Interval, Weekday, WeeklyWindow } from './types.ts';
+import { compareText } from './compare.ts';
 
 const DAY_MS = 86_400_000;
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -81,7 +82,7 @@ export function supportMatrix(
   const level = (app: (typeof applications)[number], named: string | undefined): SupportAssignment =>
     named === undefined ? { team: app.team, isFallback: true } : { team: named, isFallback: false };
   return [...applications]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => compareText(a.id, b.id))
     .map((app) => ({ application: app.id, L1: level(app, app.support?.L1), L2: level(app, app.support?.L2), L3: level(app, app.support?.L3) }));
 }
 

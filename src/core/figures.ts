@@ -6,6 +6,7 @@ import { truncatePercent } from './percent.ts';
 import { currentReportMonth, monthOf, monthsBetween } from './period.ts';
 import { dateInZone, problemBacklog, type ProblemTicket } from './problems.ts';
 import type { ApplicationTerms, IncidentTimes } from './types.ts';
+import { compareText } from './compare.ts';
 
 /** What the figures are computed from; a loaded repository fits as it is. */
 export interface FiguresInput {
@@ -144,11 +145,10 @@ export function diffFigures(before: FigureMap, after: FigureMap): FigureChange[]
     if (was?.value === now?.value) continue;
     changes.push({ key, section: figure.section, label: figure.label, measure: figure.measure, before: was?.value ?? null, after: now?.value ?? null });
   }
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return changes.sort(
     (a, b) =>
       figureSections.indexOf(a.section) - figureSections.indexOf(b.section) ||
-      compare(a.label, b.label) ||
+      compareText(a.label, b.label) ||
       (measureOrder.get(a.measure) ?? 0) - (measureOrder.get(b.measure) ?? 0),
   );
 }

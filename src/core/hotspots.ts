@@ -3,6 +3,7 @@ import { workCategories } from '../schema/csv.ts';
 import { nextMonth } from './period.ts';
 import { ordinaryLeastSquares, predictionInterval } from './regression.ts';
 import type { Interval } from './types.ts';
+import { compareText } from './compare.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -108,7 +109,7 @@ function roundHours(hours: number): number {
 /** Key order of every hours list: most hours first, then key in code-point order (locale-independent). */
 function byHoursThenKey(a: HoursShare, b: HoursShare): number {
   if (a.hours !== b.hours) return b.hours - a.hours;
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  return compareText(a.key, b.key);
 }
 
 function shares(map: ReadonlyMap<string, number>, totalHours: number, keys: readonly string[] = []): HoursShare[] {
@@ -314,9 +315,6 @@ function inQualifyingWindow(times: readonly number[], windowSize: number, minimu
   return flagged;
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Application components with at least `minimum` (default 3) incidents within any

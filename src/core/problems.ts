@@ -2,6 +2,7 @@
 // Problem dates (opened, closed, due) are plain dates; "today" is the as-of date in the reporting zone.
 import { DateTime } from 'luxon';
 import { monthInterval, previousMonth } from './period.ts';
+import { compareText } from './compare.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -28,9 +29,6 @@ export interface ProblemTicket {
   actions: readonly ProblemAction[];
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Days since 1970-01-01 of a plain date. */
 function dayNumber(date: string): number {

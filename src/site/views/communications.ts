@@ -9,6 +9,7 @@ import { url } from '../urls.ts';
 import { monthReport } from './availability.ts';
 import { monthTitle } from './report.ts';
 import { memoise, type BuildContext } from '../context.ts';
+import { compareText } from '../../core/compare.ts';
 
 /** The communication record of an incident at this build's as-of instant, computed once. */
 export function communicationsOf(ctx: BuildContext, incident: Incident): IncidentCommunications {
@@ -61,7 +62,7 @@ export function incidentCommunicationsView(ctx: BuildContext, incident: Incident
   }
   if (!endShown && record.endMs > incident.detected) endRow();
   // An update sent before detection (a status page ahead of the ticket) still reads in time order.
-  rows.sort((a, b) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0));
+  rows.sort((a, b) => compareText(a.iso, b.iso));
   const severityHasCadence = hasCadence(incident.severity);
   const cadenceText = !severityHasCadence
     ? `No update cadence for ${incident.severity}; longest silence ${formatMinutes(record.longestGapMinutes)}.`

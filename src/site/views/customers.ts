@@ -12,6 +12,7 @@ import { url } from '../urls.ts';
 import { incidentsTouchingMonth } from './availability.ts';
 import { monthTitle } from './report.ts';
 import { memoise, type BuildContext } from '../context.ts';
+import { compareText } from '../../core/compare.ts';
 
 /** Each incident's overlaps with key customers' windows over its whole impact, computed once per build. */
 export function customerOverlapsOf(ctx: BuildContext, incident: Incident): CustomerOverlap[] {
@@ -49,7 +50,7 @@ export function customersPage(ctx: BuildContext) {
   const recent = daysBefore(ctx.asOfMs, 90);
   const exposure = new Map(customerExposure(repo.incidents, repo.customers, recent, ctx.asOfMs).map((e) => [e.customer, e]));
   const customers = [...repo.customers]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => compareText(a.name, b.name))
     .map((customer) => {
       const hits = exposure.get(customer.name);
       return {

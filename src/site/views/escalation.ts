@@ -4,6 +4,7 @@ import { describeCalendar, hoursInZone, isStale, mailHref, phoneHref, reviewAgeD
 import { formatDay } from '../format.ts';
 import { url } from '../urls.ts';
 import type { BuildContext } from '../context.ts';
+import { compareText } from '../../core/compare.ts';
 
 function link(text: string | undefined, href: (text: string) => string) {
   return text === undefined ? null : { text, href: href(text) };
@@ -14,7 +15,7 @@ function teamsInOrder(ctx: BuildContext) {
   const repo = ctx.repository;
   const { site } = repo;
   return [...repo.teams]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))
+    .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id))
     .map((team) => ({
       team,
       ageDays: reviewAgeDays(team.reviewed, ctx.asOfMs, site.reportingTimezone),
@@ -45,7 +46,7 @@ export function escalationPage(ctx: BuildContext) {
     applications: repo.applications
       .filter((a) => a.team === team.id || a.support?.L1 === team.id || a.support?.L2 === team.id || a.support?.L3 === team.id)
       .map((a) => ({ id: a.id, name: a.name, href: url(`applications/${a.id}/`) }))
-      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+      .sort((a, b) => compareText(a.id, b.id)),
   }));
   const appNames = new Map(repo.applications.map((a) => [a.id, a.name]));
   const level = (assignment: { team: string; isFallback: boolean }) => ({
@@ -89,7 +90,7 @@ export function escalationJson(ctx: BuildContext) {
     asOf: new Date(ctx.asOfMs).toISOString(),
     staleReviewDays: repo.site.staleReviewDays,
     teams: [...repo.teams]
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .sort((a, b) => compareText(a.id, b.id))
       .map((team) => ({
         id: team.id,
         reviewed: team.reviewed,

@@ -3,6 +3,7 @@ import type { Change, Incident, Postmortem, Problem } from '../../load/repositor
 import { formatCount, formatMinutes } from '../../core/percent.ts';
 import { formatDay, formatInstant } from '../format.ts';
 import { compareRecordIds } from '../../core/ids.ts';
+import { compareText } from '../../core/compare.ts';
 
 export interface IncidentRow {
   id: string;
@@ -134,7 +135,7 @@ export function changeWindowText(change: Change, timeZone: string): string {
 }
 
 export function postmortemOrder(list: readonly Postmortem[]): Postmortem[] {
-  return [...list].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
+  return [...list].sort((a, b) => compareText(b.date, a.date) || compareText(a.id, b.id));
 }
 
 /** A problem counts as open until resolved or closed. */

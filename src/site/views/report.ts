@@ -9,6 +9,7 @@ import { recordIndex, reportMonths } from '../model.ts';
 import { url } from '../urls.ts';
 import { isMonthToDate, monthReport, previousReport } from './availability.ts';
 import type { BuildContext } from '../context.ts';
+import { compareText } from '../../core/compare.ts';
 
 /** Availability for people: truncated to two decimals (three under 0.01 % of budget matters less than honesty). */
 export function availabilityText(availability: number | null): string {
@@ -83,7 +84,7 @@ function countsTable(counts: Record<string, number>): { key: string; count: numb
   return Object.entries(counts)
     .filter(([, n]) => n > 0)
     .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+    .sort((a, b) => b.count - a.count || compareText(a.key, b.key));
 }
 
 function durationText(minutes: number | null): string {

@@ -30,6 +30,7 @@ import { url } from '../urls.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 import { formatCount } from '../../core/percent.ts';
 import { capLatest, RECURRING_LINKS_SHOWN } from './records.ts';
+import { compareText } from '../../core/compare.ts';
 
 /** What the hotspots views read from the repository; plain arrays, so tests build it by hand. */
 export interface TimeInputs {
@@ -61,7 +62,7 @@ export function timeContext(inputs: TimeInputs): TimeContext {
   const asOfDate = formatDay(inputs.asOfMs, inputs.reportingTimezone);
   const serviceRequests = inputs.timeEntries
     .filter((entry) => entry.category === 'service-request' && entry.date <= asOfDate)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    .sort((a, b) => compareText(a.date, b.date));
   const incidentsByStart = [...inputs.incidents].sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id));
   return {
     ...inputs,
