@@ -2,8 +2,8 @@ import { intervalsMilliseconds, mergeIntervals, scheduledIntervals, subtractInte
 import { monthInterval, monthOf, monthsBetween, reportInterval } from './period.ts';
 import type { ApplicationTerms, Calendar, ImpactSpan, IncidentTimes, Interval, MaintenanceWindow, Severity } from './types.ts';
 import { compareRecordIds } from './ids.ts';
+import { MS_PER_MINUTE } from './units.ts';
 
-const MS_PER_MINUTE = 60_000;
 /** Share of the error budget consumed from which an application is amber. */
 const AMBER_BUDGET_CONSUMED = 0.75;
 

@@ -3,8 +3,8 @@
 import { DateTime } from 'luxon';
 import type { Interval } from './types.ts';
 import { compareText } from './compare.ts';
+import { MS_PER_DAY } from './units.ts';
 
-const DAY_MS = 86_400_000;
 
 export type ChangeType = 'normal' | 'emergency' | 'standard' | 'bau';
 export type ChangeRisk = 'low' | 'medium' | 'high';
@@ -45,7 +45,7 @@ export const changeViolationKinds: readonly ChangeViolation[] = ['lead-time', 'b
  * @example leadDays({ submitted: Date.parse('2026-11-01T09:00Z'), plannedStart: Date.parse('2026-11-06T21:00Z') }) // 5.5
  */
 export function leadDays(change: Pick<ChangeRequest, 'submitted' | 'plannedStart'>): number {
-  return (change.plannedStart - change.submitted) / DAY_MS;
+  return (change.plannedStart - change.submitted) / MS_PER_DAY;
 }
 
 /**
@@ -231,8 +231,8 @@ export function weeklyChangeReview<T extends ChangeRequest>(
   changeLeadDays: number,
 ): WeeklyChangeReview<T> {
   const review = (change: T): ReviewedChange<T> => ({ change, leadDays: leadDays(change), violations: changeViolations(change, changeLeadDays) });
-  const coming = { fromMs: asOfMs, toMs: asOfMs + 7 * DAY_MS };
-  const past = { fromMs: asOfMs - 7 * DAY_MS, toMs: asOfMs };
+  const coming = { fromMs: asOfMs, toMs: asOfMs + 7 * MS_PER_DAY };
+  const past = { fromMs: asOfMs - 7 * MS_PER_DAY, toMs: asOfMs };
   const days: ReviewDay<T>[] = [];
   for (const change of changesPlannedIn(changes, coming)) {
     const date = DateTime.fromMillis(change.plannedStart, { zone: timeZone }).toISODate() as string;

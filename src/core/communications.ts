@@ -9,8 +9,8 @@
 // Timestamps are epoch milliseconds.
 import type { Severity } from './types.ts';
 import { compareRecordIds } from './ids.ts';
+import { MS_PER_MINUTE } from './units.ts';
 
-const MS_PER_MINUTE = 60_000;
 
 export type UpdateKind = 'acknowledge' | 'update' | 'restored';
 

@@ -4,8 +4,8 @@ import { DateTime } from 'luxon';
 import { scheduledIntervals } from './calendar.ts';
 import type { Calendar, Interval, Weekday, WeeklyWindow } from './types.ts';
 import { compareText } from './compare.ts';
+import { MS_PER_DAY } from './units.ts';
 
-const DAY_MS = 86_400_000;
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const DAY_NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 
@@ -22,7 +22,7 @@ function localDate(ms: number, timeZone: string): DateTime {
  */
 export function reviewAgeDays(reviewed: string, asOfMs: number, timeZone = 'UTC'): number {
   const asOfDate = localDate(asOfMs, timeZone).toISODate() as string;
-  return (Date.parse(`${asOfDate}T00:00:00Z`) - Date.parse(`${reviewed}T00:00:00Z`)) / DAY_MS;
+  return (Date.parse(`${asOfDate}T00:00:00Z`) - Date.parse(`${reviewed}T00:00:00Z`)) / MS_PER_DAY;
 }
 
 /**
@@ -152,7 +152,7 @@ export interface HoursInZone {
   intervals: Interval[];
 }
 
-const LOOK_AROUND_MS = 8 * DAY_MS;
+const LOOK_AROUND_MS = 8 * MS_PER_DAY;
 
 /** How a stretch reads in the viewer's zone: times only when it ends the same day (24:00 for midnight). */
 function stretchText(fromMs: number, toMs: number, timeZone: string): string {

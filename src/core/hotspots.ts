@@ -4,8 +4,8 @@ import { nextMonth } from './period.ts';
 import { ordinaryLeastSquares, predictionInterval } from './regression.ts';
 import type { Interval } from './types.ts';
 import { compareText } from './compare.ts';
+import { MS_PER_DAY } from './units.ts';
 
-const DAY_MS = 86_400_000;
 
 /** Work types of the time-tracking export, in the order the export documents them. */
 export const effortCategories: readonly string[] = workCategories;
@@ -366,7 +366,7 @@ export function recurringIncidentsWithoutProblem(
     const ordered = group.incidents.sort((a, b) => a.started - b.started || compareText(a.id, b.id));
     const flagged = inQualifyingWindow(
       ordered.map((incident) => incident.started),
-      windowDays * DAY_MS,
+      windowDays * MS_PER_DAY,
       minimum,
     );
     const recurring = ordered.filter((_, i) => flagged[i]);
@@ -394,7 +394,7 @@ export function recurringIncidentsWithoutProblem(
  * @example daysBefore(Date.parse('2026-11-24T12:00:00Z'), 90) // { fromMs: Date.parse('2026-08-26T12:00:00Z'), toMs: Date.parse('2026-11-24T12:00:00Z') }
  */
 export function daysBefore(asOfMs: number, days: number): Interval {
-  return { fromMs: asOfMs - days * DAY_MS, toMs: asOfMs };
+  return { fromMs: asOfMs - days * MS_PER_DAY, toMs: asOfMs };
 }
 
 /** A span of plain dates, both ends included ('YYYY-MM-DD'). */
@@ -405,11 +405,11 @@ export interface DateRange {
 
 /** Days since 1970-01-01 of a plain date 'YYYY-MM-DD'. */
 function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
 }
 
 function dateOfDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 /**

@@ -3,8 +3,8 @@
 import { DateTime } from 'luxon';
 import { monthInterval, previousMonth } from './period.ts';
 import { compareText } from './compare.ts';
+import { MS_PER_DAY } from './units.ts';
 
-const DAY_MS = 86_400_000;
 
 export type ProblemPriority = 'P1' | 'P2' | 'P3' | 'P4';
 export type ProblemStatus = 'open' | 'investigating' | 'known-error' | 'resolved' | 'closed';
@@ -32,11 +32,11 @@ export interface ProblemTicket {
 
 /** Days since 1970-01-01 of a plain date. */
 function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
 }
 
 function dateOfDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 /**
@@ -144,7 +144,7 @@ export interface BacklogMonth {
 /** The last day ('YYYY-MM-DD') of a month 'YYYY-MM'. */
 function lastDayOf(month: string): string {
   const { toMs } = monthInterval(month, 'UTC');
-  return dateOfDayNumber(toMs / DAY_MS - 1);
+  return dateOfDayNumber(toMs / MS_PER_DAY - 1);
 }
 
 /**

@@ -4,6 +4,7 @@ import { formatCount, formatMinutes } from '../../core/percent.ts';
 import { formatDay, formatInstant } from '../format.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 import { compareText } from '../../core/compare.ts';
+import { MS_PER_MINUTE } from '../../core/units.ts';
 
 export interface IncidentRow {
   id: string;
@@ -24,7 +25,7 @@ export function externalFacts(external: { system: string; id: string; url?: stri
 
 /** Minutes from impact start to restore, or to as-of while open (0 for an incident dated after as-of). */
 export function incidentDurationMinutes(incident: Incident, asOfMs: number): number {
-  return Math.max(0, (incident.restored ?? asOfMs) - incident.started) / 60_000;
+  return Math.max(0, (incident.restored ?? asOfMs) - incident.started) / MS_PER_MINUTE;
 }
 
 export function incidentRow(incident: Incident, timeZone: string, asOfMs: number): IncidentRow {
