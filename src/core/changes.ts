@@ -4,11 +4,11 @@ import { DateTime } from 'luxon';
 import type { Interval } from './types.ts';
 import { compareText } from './compare.ts';
 import { MS_PER_DAY } from './units.ts';
+import type { changeOutcomes as changeOutcomeList, changeRisks, changeTypes } from '../schema/records.ts';
 
-
-export type ChangeType = 'normal' | 'emergency' | 'standard' | 'bau';
-export type ChangeRisk = 'low' | 'medium' | 'high';
-export type ChangeOutcome = 'pending' | 'successful' | 'failed' | 'backed-out' | 'cancelled';
+export type ChangeType = (typeof changeTypes)[number];
+export type ChangeRisk = (typeof changeRisks)[number];
+export type ChangeOutcome = (typeof changeOutcomeList)[number];
 
 /** What change management needs of a change request. */
 export interface ChangeRequest {

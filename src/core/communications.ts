@@ -11,7 +11,6 @@ import type { Severity } from './types.ts';
 import { compareRecordIds } from './ids.ts';
 import { MS_PER_MINUTE } from './units.ts';
 
-
 export type UpdateKind = 'acknowledge' | 'update' | 'restored';
 
 /** What communications need of an incident. */

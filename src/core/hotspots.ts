@@ -6,7 +6,6 @@ import type { Interval } from './types.ts';
 import { compareText } from './compare.ts';
 import { MS_PER_DAY } from './units.ts';
 
-
 /** Work types of the time-tracking export, in the order the export documents them. */
 export const effortCategories: readonly string[] = workCategories;
 

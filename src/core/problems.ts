@@ -4,10 +4,10 @@ import { DateTime } from 'luxon';
 import { monthInterval, previousMonth } from './period.ts';
 import { compareText } from './compare.ts';
 import { MS_PER_DAY } from './units.ts';
+import type { problemPriorities, problemStatuses } from '../schema/records.ts';
 
-
-export type ProblemPriority = 'P1' | 'P2' | 'P3' | 'P4';
-export type ProblemStatus = 'open' | 'investigating' | 'known-error' | 'resolved' | 'closed';
+export type ProblemPriority = (typeof problemPriorities)[number];
+export type ProblemStatus = (typeof problemStatuses)[number];
 
 /** A follow-up action; `due` is a plain date 'YYYY-MM-DD'. */
 export interface ProblemAction {
