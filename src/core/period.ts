@@ -73,6 +73,18 @@ export function nextMonth(month: string): string {
 }
 
 /**
+ * The last date ('YYYY-MM-DD') of a month 'YYYY-MM', leap years included.
+ *
+ * @example lastDateOfMonth('2028-02') // '2028-02-29'
+ */
+export function lastDateOfMonth(month: string): string {
+  const { year, month: monthNumber } = parseMonth(month);
+  const day = new Date(0);
+  day.setUTCFullYear(year, monthNumber, 0); // day 0 of the next month: the last of this one
+  return `${formatMonth(year, monthNumber)}-${String(day.getUTCDate()).padStart(2, '0')}`;
+}
+
+/**
  * The month before `month`.
  *
  * @example previousMonth('2026-01') // '2025-12'

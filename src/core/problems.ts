@@ -1,7 +1,7 @@
 // Problem management: the open backlog, its age, the follow-up actions and the weekly review agenda.
 // Problem dates (opened, closed, due) are plain dates; "today" is the as-of date in the reporting zone.
 import { DateTime } from 'luxon';
-import { monthInterval, previousMonth } from './period.ts';
+import { lastDateOfMonth, previousMonth } from './period.ts';
 import { compareText } from './compare.ts';
 import { MS_PER_DAY } from './units.ts';
 import type { problemPriorities, problemStatuses } from '../schema/records.ts';
@@ -141,12 +141,6 @@ export interface BacklogMonth {
   open: number;
 }
 
-/** The last day ('YYYY-MM-DD') of a month 'YYYY-MM'. */
-function lastDayOf(month: string): string {
-  const { toMs } = monthInterval(month, 'UTC');
-  return dateOfDayNumber(toMs / MS_PER_DAY - 1);
-}
-
 /**
  * Opened, closed and open-at-month-end counts for each of `months` ('YYYY-MM', in order). A month
  * that reaches past `throughDate` (the as-of date) is counted up to it.
@@ -156,7 +150,7 @@ function lastDayOf(month: string): string {
  */
 export function problemBacklog(problems: readonly ProblemTicket[], months: readonly string[], throughDate: string): BacklogMonth[] {
   return months.map((month) => {
-    const last = lastDayOf(month);
+    const last = lastDateOfMonth(month);
     const end = last < throughDate ? last : throughDate;
     const inMonth = (date: string | undefined) => date !== undefined && date.slice(0, 7) === month && date <= end;
     return {

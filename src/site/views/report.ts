@@ -103,8 +103,8 @@ export function reportPage(ctx: BuildContext, month: string) {
   const isCurrent = isMonthToDate(ctx, month);
   const { portfolio } = report.availability;
   const statusCount = (s: AvailabilityStatus) => lines.filter((l) => l.status === s).length;
-  const totalLost = report.availability.applications.reduce((sum, r) => sum + r.lostMinutes, 0);
-  const beforeLost = before?.availability.applications.reduce((sum, r) => sum + r.lostMinutes, 0) ?? null;
+  const totalLost = portfolio.lostMinutes;
+  const beforeLost = before?.availability.portfolio.lostMinutes ?? null;
   const m = report.metrics;
   return {
     month,

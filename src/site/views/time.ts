@@ -23,7 +23,7 @@ import {
   type ProblemCoverage,
   type RecurringIssue,
 } from '../../core/hotspots.ts';
-import { monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
+import { lastDateOfMonth, monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
 import { renderChart } from '../charts.ts';
 import { formatDay, isoInstant } from '../format.ts';
 import { url } from '../urls.ts';
@@ -224,11 +224,6 @@ function lowerBound<T>(list: readonly T[], value: number | string, key: (item: T
     else high = mid;
   }
   return low;
-}
-
-/** The last date of a month, 'YYYY-MM-DD'. */
-function lastDateOf(month: string): string {
-  return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 }
 
 export interface RecurringIssueView {
@@ -457,7 +452,7 @@ export function hotspotsSection(context: TimeContext, month: string) {
   });
 
   const endMs = reportInterval(month, context.reportingTimezone, context.asOfMs).toMs;
-  const lastDate = isMonthToDate || lastDateOf(month) > context.asOfDate ? context.asOfDate : lastDateOf(month);
+  const lastDate = isMonthToDate || lastDateOfMonth(month) > context.asOfDate ? context.asOfDate : lastDateOfMonth(month);
   const recurring = recurringUpTo(context, endMs).map((issue) => recurringView(context, issue));
   const candidates = automationThrough(context, lastDate);
   const automation = candidates.slice(0, TOP_ROWS).map((candidate) => automationRow(context, candidate));
