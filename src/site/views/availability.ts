@@ -1,6 +1,6 @@
 // Availability for the whole build, computed once: the index over every incident, each month's
 // report rows, top talkers and incident metrics, and each incident's own lost minutes.
-import { incidentLostMinutes, indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type AvailabilityIndex, type MonthlyAvailability, type TopTalker } from '../../core/availability.ts';
+import { availabilityPercentagePoints, incidentImpactInterval, incidentOwnLostMinutes, indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type AvailabilityIndex, type MonthlyAvailability, type TopTalker } from '../../core/availability.ts';
 import { incidentMetrics, type IncidentMetrics } from '../../core/incident-metrics.ts';
 import { currentReportMonth, isMonthToDate as isMonthToDateAt, monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
 import type { MaintenanceWindow } from '../../core/types.ts';
@@ -66,18 +66,7 @@ export function incidentLostMinutesTotal(ctx: BuildContext, incident: Incident):
     const repo = ctx.repository;
     const { maintenanceByApplication } = build(ctx);
     const apps = new Map(repo.applications.map((a) => [a.id, a]));
-    const lostByIncident = new Map<string, number>();
-    for (const inc of repo.incidents) {
-      const end = Math.max(inc.started, ...inc.impact.map((s) => s.toMs ?? ctx.asOfMs));
-      const range = { fromMs: Math.min(inc.started, ...inc.impact.map((s) => s.fromMs)), toMs: end };
-      let total = 0;
-      for (const id of inc.applications) {
-        const app = apps.get(id);
-        if (app) total += incidentLostMinutes(app, inc, range, maintenanceByApplication.get(id) ?? [], ctx.asOfMs);
-      }
-      lostByIncident.set(inc.id, total);
-    }
-    return lostByIncident;
+    return new Map(repo.incidents.map((inc) => [inc.id, incidentOwnLostMinutes(inc, apps, maintenanceByApplication, ctx.asOfMs)]));
   });
   return lostByIncident.get(incident.id) ?? 0;
 }
@@ -130,7 +119,7 @@ export function incidentAvailabilityEffects(ctx: BuildContext, incident: Inciden
   if (known) return known;
   const repo = ctx.repository;
   const zone = repo.site.reportingTimezone;
-  const end = Math.max(incident.started, ...incident.impact.map((s) => s.toMs ?? ctx.asOfMs));
+  const end = incidentImpactInterval(incident, ctx.asOfMs).toMs;
   const effects: AvailabilityEffect[] = [];
   for (const month of monthsBetween(monthOf(incident.started, zone), monthOf(Math.max(incident.started, end - 1), zone))) {
     const rows = monthReport(ctx, month).availability.applications;
@@ -145,7 +134,7 @@ export function incidentAvailabilityEffects(ctx: BuildContext, incident: Inciden
         applicationId: id,
         lostMinutes: lost,
         scheduledMinutes: row.scheduledMinutes,
-        percentagePoints: row.scheduledMinutes > 0 ? (lost / row.scheduledMinutes) * 100 : 0,
+        percentagePoints: availabilityPercentagePoints(lost, row.scheduledMinutes),
       });
     }
   }
