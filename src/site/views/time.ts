@@ -541,19 +541,18 @@ export function timePage(context: TimeContext) {
   const months = firstBooked === undefined ? [] : monthsBetween(from, lastComplete);
   const trend = monthlyEffort(context.ledger, [...months, context.asOfMonth], fteHours);
   const breakdown = effortBreakdown(context.ledger, months.length > 0 ? months : [context.asOfMonth], fteHours);
-  const previousHours = monthlyEffort(context.ledger, [previousMonth(trend[0]?.month ?? context.asOfMonth)], fteHours)[0]?.hours ?? 0;
 
   const complete = trend.filter((point) => point.month !== context.asOfMonth);
   const forecast = staffingForecast(complete.map(({ month, hours }) => ({ month, hours })), fteHours, 3);
 
-  const trendRows: TrendRow[] = trend.map((point, i) => {
-    const before = i === 0 ? previousHours : (trend[i - 1]?.hours ?? 0);
+  const trendRows: TrendRow[] = trend.map((point) => {
+    const { total } = monthOverMonth(context.ledger, point.month, previousMonth(point.month));
     return {
       month: point.month,
       label: monthName(point.month),
       hoursText: formatHours(point.hours),
       fteText: formatFte(point.fte),
-      changeText: before > 0 ? formatChange((point.hours - before) / before) : point.hours > 0 ? 'new' : '—',
+      changeText: total.change !== null ? formatChange(total.change) : total.hours > 0 ? 'new' : '—',
       isMonthToDate: point.month === context.asOfMonth,
       categoryHoursText: effortCategories.map((category) => formatHours(point.byCategory[category] ?? 0)),
     };
