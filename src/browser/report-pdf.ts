@@ -3,7 +3,7 @@
 // PDF's links point at the published site.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { monthTitle } from '../site/views/report.ts';
+import { monthTitle } from '../site/format.ts';
 import { absoluteUrl, type SiteLocation } from '../site/urls.ts';
 import { escapeHtml } from '../site/xml.ts';
 import { launchChromium } from './chromium.ts';

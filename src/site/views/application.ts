@@ -10,7 +10,7 @@ import type { BuildContext } from '../context.ts';
 
 /** How many incidents an application's page lists by name. */
 const APPLICATION_INCIDENTS_SHOWN = 200;
-import { availabilityText, budgetConsumedText, minutesText, monthTitle } from './report.ts';
+import { availabilityText, budgetConsumedText, minutesText, monthTitle } from '../format.ts';
 
 /** "24x7", or "mon–fri 07:00-19:00 America/New_York". */
 export function calendarText(calendar: Application['calendar']): string {

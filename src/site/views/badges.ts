@@ -5,7 +5,7 @@ import type { Application } from '../../load/repository.ts';
 import { absoluteUrl, url } from '../urls.ts';
 import { escapeXml } from '../xml.ts';
 import { currentMonth, monthReport } from './availability.ts';
-import { availabilityText } from './report.ts';
+import { availabilityText } from '../format.ts';
 import type { BuildContext } from '../context.ts';
 
 /** Fill of the value side by status; the site's own status colours, each with white text at 4.5:1 or more. */

@@ -18,13 +18,12 @@ import { trailingMonths } from '../../core/problems.ts';
 import { findSection } from '../../load/markdown.ts';
 import type { Change, Incident } from '../../load/repository.ts';
 import { requiredSections } from '../../schema/records.ts';
-import { formatInstant, leadDaysText } from '../format.ts';
+import { formatInstant, leadDaysText, monthTitle } from '../format.ts';
 
 export { leadDaysText };
 import { changesCalendar } from '../ics.ts';
 import { reportMonths } from '../model.ts';
 import { url } from '../urls.ts';
-import { monthTitle } from './report.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 
 function limit(ctx: BuildContext): number {

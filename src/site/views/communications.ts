@@ -3,11 +3,10 @@
 import { cadenceCompliance, hasCadence, incidentCommunications, type IncidentCommunications } from '../../core/communications.ts';
 import { formatMinutes, truncatePercent } from '../../core/percent.ts';
 import type { Incident } from '../../load/repository.ts';
-import { formatInstant, isoInstant } from '../format.ts';
+import { formatInstant, isoInstant, monthTitle } from '../format.ts';
 import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { monthReport } from './availability.ts';
-import { monthTitle } from './report.ts';
 import { memoise, type BuildContext } from '../context.ts';
 import { compareText } from '../../core/compare.ts';
 

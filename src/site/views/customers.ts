@@ -6,11 +6,10 @@ import { formatMinutes } from '../../core/percent.ts';
 import { daysBefore } from '../../core/hotspots.ts';
 import { reportInterval } from '../../core/period.ts';
 import type { Incident } from '../../load/repository.ts';
-import { formatDay, formatInstant } from '../format.ts';
+import { formatDay, formatInstant, monthTitle } from '../format.ts';
 import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentsTouchingMonth } from './availability.ts';
-import { monthTitle } from './report.ts';
 import { memoise, type BuildContext } from '../context.ts';
 import { compareText } from '../../core/compare.ts';
 

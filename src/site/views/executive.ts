@@ -4,14 +4,13 @@ import { findSection } from '../../load/markdown.ts';
 import type { Incident, Postmortem } from '../../load/repository.ts';
 import { formatMinutes, truncatePercent } from '../../core/percent.ts';
 import { isProblemOpen } from '../../core/problems.ts';
-import { formatInstant } from '../format.ts';
+import { formatInstant, minutesText, monthTitle } from '../format.ts';
 import { recordIndex } from '../model.ts';
 import type { CardStatus, StatusCard } from '../status-card.ts';
 import { absoluteUrl, url } from '../urls.ts';
 import { incidentAvailabilityEffects, incidentLostMinutesTotal } from './availability.ts';
 import { customerOverlapsOf } from './customers.ts';
 import { incidentDurationMinutes } from './records.ts';
-import { minutesText, monthTitle } from './report.ts';
 import { memoise, type BuildContext } from '../context.ts';
 
 export interface FollowUp {

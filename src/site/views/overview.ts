@@ -1,5 +1,5 @@
 // The overview: every application's month to date, open serious incidents, the latest incidents.
-import { monthTitle, availabilityText, budgetConsumedText } from './report.ts';
+import { availabilityText, budgetConsumedText, monthTitle } from '../format.ts';
 import { currentMonth, monthReport } from './availability.ts';
 import { url } from '../urls.ts';
 import { incidentRow, newestFirst } from './records.ts';

@@ -22,11 +22,10 @@ import {
   type TrackedAction,
 } from '../../core/problems.ts';
 import type { Problem } from '../../load/repository.ts';
-import { formatInstant } from '../format.ts';
+import { formatInstant, monthTitle } from '../format.ts';
 import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentLostMinutesTotal } from './availability.ts';
-import { monthTitle } from './report.ts';
 import { newProblemCommand, recurringLinks } from './time.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 

@@ -4,37 +4,15 @@ import type { AvailabilityRow, AvailabilityStatus } from '../../core/availabilit
 import { formatMinutes, truncatePercent } from '../../core/percent.ts';
 import { monthInterval } from '../../core/period.ts';
 import type { Application } from '../../load/repository.ts';
-import { formatInstant } from '../format.ts';
+import { availabilityText, budgetConsumedText, formatInstant, minutesText, monthTitle } from '../format.ts';
 import { recordIndex, reportMonths } from '../model.ts';
 import { url } from '../urls.ts';
 import { isMonthToDate, monthReport, previousReport } from './availability.ts';
 import type { BuildContext } from '../context.ts';
 import { compareText } from '../../core/compare.ts';
 
-/** Availability for people: truncated to two decimals (three under 0.01 % of budget matters less than honesty). */
-export function availabilityText(availability: number | null): string {
-  return availability === null ? '—' : `${truncatePercent(availability)} %`;
-}
-
-/** Share of the error budget used, rounded up to a tenth: it never looks smaller than it is. */
-export function budgetConsumedText(consumed: number | null): string {
-  if (consumed === null) return '—';
-  return `${(Math.ceil(consumed * 1000 - 1e-9) / 10).toFixed(1)} %`;
-}
-
-// One formatter for the build: toLocaleString with options builds a new one on every call.
-const oneDecimalMinutes = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-export function minutesText(minutes: number): string {
-  return oneDecimalMinutes.format(Math.round(minutes * 10) / 10);
-}
-
-/** "March 2026". */
-export function monthTitle(month: string): string {
-  const [year, m] = month.split('-');
-  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${names[Number(m) - 1]} ${year}`;
-}
+// The display formats live in site/format.ts; they stay importable from here for existing callers.
+export { availabilityText, budgetConsumedText, minutesText, monthTitle } from '../format.ts';
 
 export interface AvailabilityLine {
   id: string;

@@ -6,7 +6,7 @@ import { reportMonths } from '../model.ts';
 import { absoluteUrl, url } from '../urls.ts';
 import { escapeHtml } from '../xml.ts';
 import { isMonthToDate, monthReport, previousReport } from './availability.ts';
-import { availabilityText, minutesText, monthTitle } from './report.ts';
+import { availabilityText, minutesText, monthTitle } from '../format.ts';
 import type { CardStatus, StatusCard } from '../status-card.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 import { memoise, type BuildContext } from '../context.ts';

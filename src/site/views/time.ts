@@ -25,7 +25,7 @@ import {
 } from '../../core/hotspots.ts';
 import { lastDateOfMonth, monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
 import { renderChart } from '../charts.ts';
-import { formatDay, isoInstant } from '../format.ts';
+import { formatChange, formatDay, formatFte, formatHours, formatShare, isoInstant, monthTitle, shortMonthTitle } from '../format.ts';
 import { url } from '../urls.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 import { formatCount } from '../../core/percent.ts';
@@ -94,41 +94,10 @@ export function timeContextOfBuild(ctx: BuildContext): TimeContext {
 
 // ---- formatting ------------------------------------------------------------------------
 
-const hoursFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "1,234.5 h". */
-export function formatHours(hours: number): string {
-  return `${hoursFormat.format(hours)} h`;
-}
-
-/** A share as a percentage with one decimal: "24.3 %". */
-export function formatShare(share: number): string {
-  return `${(share * 100).toFixed(1)} %`;
-}
-
-/** FTEs with two decimals below one person, one above: "0.35", "5.0". */
-export function formatFte(fte: number): string {
-  return fte < 1 ? fte.toFixed(2) : fte.toFixed(1);
-}
-
-/** A change as a signed percentage ("+25.0 %", "−3.2 %"), "new" when there was nothing before. */
-export function formatChange(change: number | null): string {
-  if (change === null) return 'new';
-  const percent = (change * 100).toFixed(1);
-  if (percent === '0.0' || percent === '-0.0') return '±0.0 %';
-  return change > 0 ? `+${percent} %` : `−${percent.slice(1)} %`;
-}
-
-/** "November 2026". */
-export function monthName(month: string): string {
-  return `${monthNames[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
-}
-
-/** "Nov 2026", for chart axes. */
-function shortMonthName(month: string): string {
-  return `${(monthNames[Number(month.slice(5, 7)) - 1] ?? month).slice(0, 3)} ${month.slice(0, 4)}`;
-}
+// The display formats live in site/format.ts; they stay importable from here for existing callers.
+export { formatChange, formatFte, formatHours, formatShare } from '../format.ts';
+/** The month in words, "November 2026": `monthTitle` of site/format.ts under its former name. */
+export { monthTitle as monthName } from '../format.ts';
 
 const categoryLabels: Record<string, string> = {
   incident: 'Incidents',
@@ -336,7 +305,7 @@ export function categoryChartSpec(byCategory: readonly HoursShare[], title: stri
 export function monthlyCategoryChartSpec(months: readonly { month: string; byCategory: Record<string, number> }[], title: string): TopLevelSpec {
   const values = months.flatMap((point) =>
     effortCategories.map((category, order) => ({
-      month: shortMonthName(point.month),
+      month: shortMonthTitle(point.month),
       category: categoryLabel(category),
       order,
       hours: point.byCategory[category] ?? 0,
@@ -350,7 +319,7 @@ export function monthlyCategoryChartSpec(months: readonly { month: string; byCat
     data: { values },
     mark: 'bar',
     encoding: {
-      x: { field: 'month', type: 'ordinal', sort: months.map((point) => shortMonthName(point.month)), title: null, axis: { labelAngle: -45 } },
+      x: { field: 'month', type: 'ordinal', sort: months.map((point) => shortMonthTitle(point.month)), title: null, axis: { labelAngle: -45 } },
       y: { field: 'hours', type: 'quantitative', title: 'Hours', stack: 'zero' },
       color: {
         field: 'category',
@@ -372,11 +341,11 @@ interface TrendChartInput {
 
 /** Monthly hours as bars (the month to date lighter), the fitted line dashed, the forecast as points with 95 % interval whiskers. */
 export function trendChartSpec(input: TrendChartInput, title: string): TopLevelSpec {
-  const domain = [...new Set([...input.actual.map((p) => p.month), ...input.forecasts.map((p) => p.month)])].sort().map(shortMonthName);
+  const domain = [...new Set([...input.actual.map((p) => p.month), ...input.forecasts.map((p) => p.month)])].sort().map(shortMonthTitle);
   const x = { field: 'month', type: 'ordinal' as const, scale: { domain }, sort: domain, title: null, axis: { labelAngle: -45 } };
   const layers: object[] = [
     {
-      data: { values: input.actual.map((p) => ({ month: shortMonthName(p.month), hours: p.hours, kind: p.toDate ? 'Month to date' : 'Booked' })) },
+      data: { values: input.actual.map((p) => ({ month: shortMonthTitle(p.month), hours: p.hours, kind: p.toDate ? 'Month to date' : 'Booked' })) },
       mark: 'bar',
       encoding: {
         x,
@@ -387,13 +356,13 @@ export function trendChartSpec(input: TrendChartInput, title: string): TopLevelS
   ];
   if (input.fitted.length > 0) {
     layers.push({
-      data: { values: input.fitted.map((p) => ({ month: shortMonthName(p.month), hours: p.hours })) },
+      data: { values: input.fitted.map((p) => ({ month: shortMonthTitle(p.month), hours: p.hours })) },
       mark: { type: 'line', color: '#1b1f24', strokeDash: [4, 3] },
       encoding: { x, y: { field: 'hours', type: 'quantitative' } },
     });
   }
   if (input.forecasts.length > 0) {
-    const forecastValues = input.forecasts.map((p) => ({ month: shortMonthName(p.month), hours: p.hours, low: p.low, high: p.high }));
+    const forecastValues = input.forecasts.map((p) => ({ month: shortMonthTitle(p.month), hours: p.hours, low: p.low, high: p.high }));
     layers.push(
       {
         data: { values: forecastValues },
@@ -463,7 +432,7 @@ export function hotspotsSection(context: TimeContext, month: string) {
       : `and ${otherCandidates.length} more application component${otherCandidates.length === 1 ? '' : 's'} (${formatHours(otherCandidates.reduce((sum, c) => sum + c.hours, 0))}).`;
 
   const total = change.total;
-  const previousName = monthName(before);
+  const previousName = monthTitle(before);
   let changeSentence: string;
   if (total.previousHours === 0) changeSentence = `No hours were booked in ${previousName}.`;
   else if (total.changeHours === 0) changeSentence = `Level with ${previousName} (${formatHours(total.previousHours)}).`;
@@ -476,7 +445,7 @@ export function hotspotsSection(context: TimeContext, month: string) {
 
   return {
     month,
-    title: `Time-tracking hotspots, ${monthName(month)}${isMonthToDate ? ` (to ${context.asOfDate})` : ''}`,
+    title: `Time-tracking hotspots, ${monthTitle(month)}${isMonthToDate ? ` (to ${context.asOfDate})` : ''}`,
     isMonthToDate,
     totalHoursText: formatHours(breakdown.totalHours),
     fteText: formatFte(breakdown.fte),
@@ -484,7 +453,7 @@ export function hotspotsSection(context: TimeContext, month: string) {
     hasHours: breakdown.totalHours > 0,
     changeSentence,
     categories,
-    categoryChartTitle: `Hours by work type, ${monthName(month)}`,
+    categoryChartTitle: `Hours by work type, ${monthTitle(month)}`,
     byCategory: breakdown.byCategory,
     ...breakdownTops(context, breakdown),
     recurring,
@@ -549,7 +518,7 @@ export function timePage(context: TimeContext) {
     const { total } = monthOverMonth(context.ledger, point.month, previousMonth(point.month));
     return {
       month: point.month,
-      label: monthName(point.month),
+      label: monthTitle(point.month),
       hoursText: formatHours(point.hours),
       fteText: formatFte(point.fte),
       changeText: total.change !== null ? formatChange(total.change) : total.hours > 0 ? 'new' : '—',
@@ -559,7 +528,7 @@ export function timePage(context: TimeContext) {
   });
   const forecastRows: ForecastRow[] = forecast.forecasts.map((point) => ({
     month: point.month,
-    label: monthName(point.month),
+    label: monthTitle(point.month),
     hoursText: formatHours(point.hours),
     intervalText: `${formatHours(point.low)} – ${formatHours(point.high)}`,
     fteText: formatFte(point.fte),
@@ -578,7 +547,7 @@ export function timePage(context: TimeContext) {
   }
 
   const periodText =
-    months.length === 0 ? 'no complete month yet' : months.length === 1 ? monthName(from) : `${monthName(from)} to ${monthName(lastComplete)}`;
+    months.length === 0 ? 'no complete month yet' : months.length === 1 ? monthTitle(from) : `${monthTitle(from)} to ${monthTitle(lastComplete)}`;
   const shareOf = (category: string) => breakdown.byCategory.find((entry) => entry.key === category)?.share ?? 0;
   const summary =
     months.length > 0 && breakdown.totalHours > 0
