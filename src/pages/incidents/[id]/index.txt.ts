@@ -1,11 +1,10 @@
 import type { APIRoute } from 'astro';
 import type { Incident } from '../../../load/repository.ts';
-import { repository } from '../../../site/model.ts';
 import { incidentSummary, incidentSummaryText } from '../../../site/views/executive.ts';
 import { buildContext } from '../../../site/repository-cache.ts';
 
 export function getStaticPaths() {
-  return repository().incidents.map((incident) => ({ params: { id: incident.id }, props: { incident } }));
+  return buildContext().repository.incidents.map((incident) => ({ params: { id: incident.id }, props: { incident } }));
 }
 
 export const GET: APIRoute = ({ props }) => {
