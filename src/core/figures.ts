@@ -2,7 +2,7 @@
 // them: `npm run diff` shows a pull request's reviewer every figure the change would move.
 import { indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type ChangeDowntime } from './availability.ts';
 import { analyseCapacity, type CapacityKpiAnalysis, type CapacitySeries } from './capacity.ts';
-import { truncatePercent } from './percent.ts';
+import { formatTenths, truncatePercent } from './percent.ts';
 import { currentReportMonth, monthOf, monthsBetween } from './period.ts';
 import { dateInZone, problemBacklog, type ProblemTicket } from './problems.ts';
 import type { ApplicationTerms, IncidentTimes } from './types.ts';
@@ -63,7 +63,7 @@ function percentText(fraction: number | null): string {
 }
 
 function minutesText(minutes: number): string {
-  return `${(Math.round(minutes * 10) / 10).toFixed(1)} min`;
+  return `${formatTenths(minutes)} min`;
 }
 
 function headroomText(kpi: CapacityKpiAnalysis): string {

@@ -1,6 +1,6 @@
 // How instants, durations and numbers read on a page; pages pass the reporting time zone.
 import { DateTime } from 'luxon';
-import { truncatePercent } from '../core/percent.ts';
+import { formatTenths, truncatePercent } from '../core/percent.ts';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -65,16 +65,13 @@ export function budgetConsumedText(consumed: number | null): string {
   return `${(Math.ceil(consumed * 1000 - 1e-9) / 10).toFixed(1)} %`;
 }
 
-// One formatter for the build: toLocaleString with options builds a new one on every call.
-const oneDecimalMinutes = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
 /**
- * Minutes with one decimal and thousands grouped.
+ * Minutes with one decimal and thousands grouped (core's `formatTenths`).
  *
  * @example minutesText(15810) // '15,810.0'
  */
 export function minutesText(minutes: number): string {
-  return oneDecimalMinutes.format(Math.round(minutes * 10) / 10);
+  return formatTenths(minutes);
 }
 
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
