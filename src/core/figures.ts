@@ -4,7 +4,8 @@ import { indexAvailability, maintenanceFromChanges, monthlyAvailability, monthly
 import { analyseCapacity, type CapacityKpiAnalysis, type CapacitySeries } from './capacity.ts';
 import { formatTenths, truncatePercent } from './percent.ts';
 import { currentReportMonth, monthOf, monthsBetween } from './period.ts';
-import { dateInZone, problemBacklog, type ProblemTicket } from './problems.ts';
+import { dateInZone } from './period.ts';
+import { problemBacklog, type ProblemTicket } from './problems.ts';
 import type { ApplicationTerms, IncidentTimes } from './types.ts';
 import { compareText } from './compare.ts';
 

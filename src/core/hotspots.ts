@@ -1,6 +1,6 @@
 // Time-tracking hotspots: where the support hours go, what keeps coming back, and how many people it takes.
 import { workCategories } from '../schema/csv.ts';
-import { nextMonth } from './period.ts';
+import { addDays, dayNumber, nextMonth } from './period.ts';
 import { ordinaryLeastSquares, predictionInterval } from './regression.ts';
 import type { Interval } from './types.ts';
 import { compareText } from './compare.ts';
@@ -402,22 +402,13 @@ export interface DateRange {
   toDate: string;
 }
 
-/** Days since 1970-01-01 of a plain date 'YYYY-MM-DD'. */
-function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
-}
-
-function dateOfDayNumber(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
 /**
  * The `days` calendar days that end on `toDate` (included), as a date range.
  *
  * @example daysThrough('2026-11-24', 90) // { fromDate: '2026-08-27', toDate: '2026-11-24' }
  */
 export function daysThrough(toDate: string, days: number): DateRange {
-  return { fromDate: dateOfDayNumber(dayNumber(toDate) - days + 1), toDate };
+  return { fromDate: addDays(toDate, 1 - days), toDate };
 }
 
 /** A service request done by hand often enough that a script or a report should do it. */

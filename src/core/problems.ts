@@ -1,9 +1,7 @@
 // Problem management: the open backlog, its age, the follow-up actions and the weekly review agenda.
 // Problem dates (opened, closed, due) are plain dates; "today" is the as-of date in the reporting zone.
-import { DateTime } from 'luxon';
-import { lastDateOfMonth, previousMonth } from './period.ts';
+import { addDays, daysBetween, lastDateOfMonth, previousMonth } from './period.ts';
 import { compareText } from './compare.ts';
-import { MS_PER_DAY } from './units.ts';
 import type { problemPriorities, problemStatuses } from '../schema/records.ts';
 
 export type ProblemPriority = (typeof problemPriorities)[number];
@@ -29,44 +27,8 @@ export interface ProblemTicket {
   actions: readonly ProblemAction[];
 }
 
-
-/** Days since 1970-01-01 of a plain date. */
-function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
-}
-
-function dateOfDayNumber(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/**
- * The calendar date ('YYYY-MM-DD') of an instant (epoch ms) in `timeZone`.
- *
- * @example dateInZone(Date.parse('2026-11-24T23:30:00Z'), 'Europe/Paris') // '2026-11-25'
- */
-export function dateInZone(ms: number, timeZone: string): string {
-  const local = DateTime.fromMillis(ms, { zone: timeZone });
-  if (!local.isValid) throw new RangeError(`Unknown time zone "${timeZone}"`);
-  return local.toISODate() as string;
-}
-
-/**
- * Whole calendar days from `fromDate` to `toDate` (plain dates); negative when `toDate` is earlier.
- *
- * @example daysBetween('2026-11-01', '2026-11-24') // 23
- */
-export function daysBetween(fromDate: string, toDate: string): number {
-  return dayNumber(toDate) - dayNumber(fromDate);
-}
-
-/**
- * The plain date `days` calendar days after `date` (before, when negative).
- *
- * @example addDays('2026-11-28', 6) // '2026-12-04'
- */
-export function addDays(date: string, days: number): string {
-  return dateOfDayNumber(dayNumber(date) + days);
-}
+// The plain-date helpers live in period.ts; problems.ts keeps exporting them for its callers.
+export { addDays, dateInZone, daysBetween } from './period.ts';
 
 /**
  * Open means not yet resolved or closed (open, investigating or known-error), whatever the dates say.

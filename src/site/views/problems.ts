@@ -4,13 +4,11 @@ import { memoise, type BuildContext } from '../context.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { daysBefore, recurringIncidentsWithoutProblem } from '../../core/hotspots.ts';
 import { formatCount, formatMinutes, truncatePercent } from '../../core/percent.ts';
-import { monthOf } from '../../core/period.ts';
+import { addDays, dateInZone, monthOf } from '../../core/period.ts';
 import {
   actionCompletion,
   actionsDueThisWeek,
-  addDays,
   ageingBuckets,
-  dateInZone,
   isProblemOpen,
   overdueActions,
   problemAgeDays,

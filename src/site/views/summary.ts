@@ -1,6 +1,7 @@
 // The month on one phone screen, and the same words as plain text and as an e-mail fragment: what a
 // manager forwards to executives. Every figure comes from the month's report.
-import { overdueActions, dateInZone } from '../../core/problems.ts';
+import { dateInZone } from '../../core/period.ts';
+import { overdueActions } from '../../core/problems.ts';
 import { formatCount, formatMinutes } from '../../core/percent.ts';
 import { reportMonths } from '../model.ts';
 import { absoluteUrl, url } from '../urls.ts';
