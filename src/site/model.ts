@@ -62,3 +62,8 @@ export function recordIndex(context: BuildContext): ReturnType<typeof buildRecor
 export function reportMonths(context: BuildContext): string[] {
   return memoise(context, 'model.reportMonths', () => figureMonths(context.repository, context.asOfMs));
 }
+
+/** The static paths of the pages made once per report month (`[month]` routes). */
+export function reportMonthPaths(context: BuildContext): { params: { month: string } }[] {
+  return reportMonths(context).map((month) => ({ params: { month } }));
+}

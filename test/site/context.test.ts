@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/load/diagnostics.ts';
 import { contextOf, createBuildContext, memoise } from '../../src/site/context.ts';
-import { recordIndex, reportMonths, siteInfo } from '../../src/site/model.ts';
+import { recordIndex, reportMonthPaths, reportMonths, siteInfo } from '../../src/site/model.ts';
 import { projectRoot } from '../helpers/build-site.ts';
 import { minimalAsOf, minimalContext } from '../helpers/minimal-context.ts';
 
@@ -65,5 +65,11 @@ describe('model accessors', () => {
       asOfIso: '2026-04-10T00:00:00.000Z',
       asOfText: '2026-04-10 00:00 UTC',
     });
+  });
+});
+
+describe('reportMonthPaths', () => {
+  it('gives one static path per report month', () => {
+    expect(reportMonthPaths(minimalContext())).toEqual([{ params: { month: '2026-03' } }, { params: { month: '2026-04' } }]);
   });
 });

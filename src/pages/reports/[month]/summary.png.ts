@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { reportMonths } from '../../../site/model.ts';
+import { reportMonthPaths } from '../../../site/model.ts';
 import { renderStatusCard } from '../../../site/status-card.ts';
 import { monthSummary } from '../../../site/views/summary.ts';
 import { buildContext } from '../../../site/repository-cache.ts';
 
 export function getStaticPaths() {
-  return reportMonths(buildContext()).map((month) => ({ params: { month } }));
+  return reportMonthPaths(buildContext());
 }
 
 export const GET: APIRoute = ({ params }) =>

@@ -5,8 +5,9 @@ import { hotspotsJson, timeContextOfBuild } from '../../../../site/views/time.ts
 import { buildContext } from '../../../../site/repository-cache.ts';
 
 export function getStaticPaths() {
-  const context = timeContextOfBuild(buildContext());
-  return reportMonths(buildContext()).map((month) => ({ params: { month }, props: { body: hotspotsJson(context, month) } }));
+  const ctx = buildContext();
+  const context = timeContextOfBuild(ctx);
+  return reportMonths(ctx).map((month) => ({ params: { month }, props: { body: hotspotsJson(context, month) } }));
 }
 
 export const GET: APIRoute = ({ props }) => new Response(JSON.stringify(props.body, null, 2));
