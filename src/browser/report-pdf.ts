@@ -3,8 +3,9 @@
 // PDF's links point at the published site.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { monthTitle } from '../site/views/report.ts';
+import { monthTitle } from '../site/format.ts';
 import { absoluteUrl, type SiteLocation } from '../site/urls.ts';
+import { escapeHtml } from '../site/xml.ts';
 import { launchChromium } from './chromium.ts';
 import { routeBuiltSite } from './built-site.ts';
 
@@ -25,8 +26,6 @@ export interface ReportPdfRequest {
 export function reportPagePath(month: string, summary: boolean): string {
   return summary ? `reports/${month}/summary/` : `reports/${month}/`;
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 // Header and footer templates are rendered apart from the page, at a tiny default size and without its styles.
 const band = 'font: 8pt Arial, "DejaVu Sans", sans-serif; color: #57606a; width: 100%; margin: 0 14mm; display: flex; justify-content: space-between;';

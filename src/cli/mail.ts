@@ -10,9 +10,10 @@ import { printReportPdf, ReportPdfError } from '../browser/report-pdf.ts';
 import { monthArguments, UsageError } from './month-arguments.ts';
 import { formatDiagnostic, ValidationError } from '../load/diagnostics.ts';
 import { reportMessageBytes } from '../mail/report-message.ts';
-import { reportMonths, repository } from '../site/model.ts';
+import { reportMonths } from '../site/model.ts';
 import { reportPdfPath } from '../site/views/report-pdf.ts';
 import { monthSummary, summaryEmailDocument, summaryEmailSubject } from '../site/views/summary.ts';
+import { buildContext } from '../site/repository-cache.ts';
 
 
 const usage = 'usage: npm run mail -- <YYYY-MM> [--dry-run] [--out file.eml] [--dist folder] [--pdf file]';
@@ -57,7 +58,8 @@ async function main(args: readonly string[]): Promise<void> {
     console.log(`Not sent: OPSLEDGER_SMTP_HOST is not set, so there is no mail server to send the ${options.month} report through.`);
     return;
   }
-  const repo = repository();
+  const ctx = buildContext();
+  const repo = ctx.repository;
   const recipients = repo.site.report?.recipients ?? [];
   const from = smtp.from ?? (options.dryRun ? { name: repo.site.title, address: `reports@${new URL(repo.site.baseUrl).hostname}` } : undefined);
   if (!options.dryRun) {
@@ -67,9 +69,9 @@ async function main(args: readonly string[]): Promise<void> {
     }
     if (from === undefined) throw new UsageError('OPSLEDGER_MAIL_FROM is not set: the sender address of the report, e.g. "Ops reports <ops-reports@example.org>"');
   }
-  const months = reportMonths();
+  const months = reportMonths(ctx);
   if (!months.includes(options.month)) throw new UsageError(`${options.month} has no report: reports run from ${months[0]} to ${months.at(-1)}`);
-  const summary = monthSummary(options.month);
+  const summary = monthSummary(ctx, options.month);
   const subject = summaryEmailSubject(summary);
 
   const fragment = readBuilt(options.dist, `reports/${options.month}/summary.email.html`);

@@ -2,8 +2,8 @@ import { intervalsMilliseconds, mergeIntervals, scheduledIntervals, subtractInte
 import { monthInterval, monthOf, monthsBetween, reportInterval } from './period.ts';
 import type { ApplicationTerms, Calendar, ImpactSpan, IncidentTimes, Interval, MaintenanceWindow, Severity } from './types.ts';
 import { compareRecordIds } from './ids.ts';
+import { MS_PER_MINUTE } from './units.ts';
 
-const MS_PER_MINUTE = 60_000;
 /** Share of the error budget consumed from which an application is amber. */
 const AMBER_BUDGET_CONSUMED = 0.75;
 
@@ -243,6 +243,50 @@ export function incidentLostMinutes(
   asOfMs: number,
 ): number {
   return lostMinutes(app, [incident], range, maintenance, asOfMs);
+}
+
+/**
+ * The whole interval an incident's impact covers, in epoch milliseconds: from the earlier of its start and its
+ * first span to the later of its start and its last span's end, a span still open running to `asOfMs`.
+ *
+ * @example incidentImpactInterval({ started: 0, impact: [{ fromMs: 0, toMs: 3_600_000 }] }, asOf) // { fromMs: 0, toMs: 3600000 }
+ */
+export function incidentImpactInterval(incident: Pick<IncidentTimes, 'started' | 'impact'>, asOfMs: number): Interval {
+  return {
+    fromMs: Math.min(incident.started, ...incident.impact.map((span) => span.fromMs)),
+    toMs: Math.max(incident.started, ...incident.impact.map((span) => span.toMs ?? asOfMs)),
+  };
+}
+
+/**
+ * The minutes one incident alone cost over its whole impact, summed over its applications, each application
+ * with its own terms and maintenance windows; an application missing from `applications` counts nothing.
+ *
+ * @example incidentOwnLostMinutes(incident, new Map([['settlement', settlement]]), new Map(), asOf) // 75
+ */
+export function incidentOwnLostMinutes(
+  incident: IncidentTimes,
+  applications: ReadonlyMap<string, ApplicationTerms>,
+  maintenanceByApplication: ReadonlyMap<string, readonly MaintenanceWindow[]>,
+  asOfMs: number,
+): number {
+  const range = incidentImpactInterval(incident, asOfMs);
+  let total = 0;
+  for (const id of incident.applications) {
+    const app = applications.get(id);
+    if (app) total += incidentLostMinutes(app, incident, range, maintenanceByApplication.get(id) ?? [], asOfMs);
+  }
+  return total;
+}
+
+/**
+ * Lost minutes as percentage points of availability over `scheduledMinutes`: lost / scheduled × 100, 0 when
+ * nothing was scheduled. What an incident alone took off an application's month.
+ *
+ * @example availabilityPercentagePoints(75, 15_810) // 0.4743833017077799
+ */
+export function availabilityPercentagePoints(lostMinutes: number, scheduledMinutes: number): number {
+  return scheduledMinutes > 0 ? (lostMinutes / scheduledMinutes) * 100 : 0;
 }
 
 /**

@@ -1,8 +1,7 @@
 import { IANAZone } from 'luxon';
 import type { Calendar, Interval, Weekday, WeeklyWindow } from './types.ts';
+import { MS_PER_DAY, MS_PER_MINUTE } from './units.ts';
 
-const MS_PER_MINUTE = 60_000;
-const MS_PER_DAY = 86_400_000;
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const HOURS_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]|24):([0-5]\d)$/;
 

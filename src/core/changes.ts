@@ -2,12 +2,13 @@
 // incidents and the weekly change review. Timestamps are epoch milliseconds.
 import { DateTime } from 'luxon';
 import type { Interval } from './types.ts';
+import { compareText } from './compare.ts';
+import { MS_PER_DAY } from './units.ts';
+import type { changeOutcomes as changeOutcomeList, changeRisks, changeTypes } from '../schema/records.ts';
 
-const DAY_MS = 86_400_000;
-
-export type ChangeType = 'normal' | 'emergency' | 'standard' | 'bau';
-export type ChangeRisk = 'low' | 'medium' | 'high';
-export type ChangeOutcome = 'pending' | 'successful' | 'failed' | 'backed-out' | 'cancelled';
+export type ChangeType = (typeof changeTypes)[number];
+export type ChangeRisk = (typeof changeRisks)[number];
+export type ChangeOutcome = (typeof changeOutcomeList)[number];
 
 /** What change management needs of a change request. */
 export interface ChangeRequest {
@@ -37,9 +38,6 @@ export type ChangeViolation = 'lead-time' | 'bau-releases-code' | 'high-risk-una
 /** Rules in the order they are listed wherever violations are shown. */
 export const changeViolationKinds: readonly ChangeViolation[] = ['lead-time', 'bau-releases-code', 'high-risk-unapproved'];
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Lead time in 24-hour days from submission to planned start (fractional; negative when submitted late).
@@ -47,7 +45,7 @@ function compareText(a: string, b: string): number {
  * @example leadDays({ submitted: Date.parse('2026-11-01T09:00Z'), plannedStart: Date.parse('2026-11-06T21:00Z') }) // 5.5
  */
 export function leadDays(change: Pick<ChangeRequest, 'submitted' | 'plannedStart'>): number {
-  return (change.plannedStart - change.submitted) / DAY_MS;
+  return (change.plannedStart - change.submitted) / MS_PER_DAY;
 }
 
 /**
@@ -233,8 +231,8 @@ export function weeklyChangeReview<T extends ChangeRequest>(
   changeLeadDays: number,
 ): WeeklyChangeReview<T> {
   const review = (change: T): ReviewedChange<T> => ({ change, leadDays: leadDays(change), violations: changeViolations(change, changeLeadDays) });
-  const coming = { fromMs: asOfMs, toMs: asOfMs + 7 * DAY_MS };
-  const past = { fromMs: asOfMs - 7 * DAY_MS, toMs: asOfMs };
+  const coming = { fromMs: asOfMs, toMs: asOfMs + 7 * MS_PER_DAY };
+  const past = { fromMs: asOfMs - 7 * MS_PER_DAY, toMs: asOfMs };
   const days: ReviewDay<T>[] = [];
   for (const change of changesPlannedIn(changes, coming)) {
     const date = DateTime.fromMillis(change.plannedStart, { zone: timeZone }).toISODate() as string;

@@ -9,8 +9,7 @@
 // Timestamps are epoch milliseconds.
 import type { Severity } from './types.ts';
 import { compareRecordIds } from './ids.ts';
-
-const MS_PER_MINUTE = 60_000;
+import { MS_PER_MINUTE } from './units.ts';
 
 export type UpdateKind = 'acknowledge' | 'update' | 'restored';
 

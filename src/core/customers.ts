@@ -5,6 +5,7 @@
 import { intersectIntervals, intervalsMinutes, mergeIntervals, scheduledIntervals } from './calendar.ts';
 import type { ImpactSpan, Interval, WeeklyWindow } from './types.ts';
 import { compareRecordIds } from './ids.ts';
+import { compareText } from './compare.ts';
 
 /** What window overlap needs of a key customer. */
 export interface KeyCustomer {
@@ -85,7 +86,7 @@ export function customerWindowOverlaps(incident: ImpactedIncident, customers: re
     const minutes = intervalsMinutes(intersectIntervals(scheduledIntervals([...customer.windows], range), clipped));
     found.push({ customer: customer.name, applications: impact.applications, minutes, windows });
   }
-  return found.sort((a, b) => b.minutes - a.minutes || (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
+  return found.sort((a, b) => b.minutes - a.minutes || compareText(a.customer, b.customer));
 }
 
 /** Whether any impact span of the incident reaches into `range`: a cheap test before the windows are built. */
@@ -124,5 +125,5 @@ export function customerExposure(incidents: readonly ImpactedIncident[], custome
       incidents: hits.map(({ id, minutes }) => ({ id, minutes })),
     };
   });
-  return rows.sort((a, b) => b.minutes - a.minutes || (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
+  return rows.sort((a, b) => b.minutes - a.minutes || compareText(a.customer, b.customer));
 }

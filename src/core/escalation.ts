@@ -3,8 +3,9 @@
 import { DateTime } from 'luxon';
 import { scheduledIntervals } from './calendar.ts';
 import type { Calendar, Interval, Weekday, WeeklyWindow } from './types.ts';
+import { compareText } from './compare.ts';
+import { MS_PER_DAY } from './units.ts';
 
-const DAY_MS = 86_400_000;
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const DAY_NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 
@@ -21,7 +22,7 @@ function localDate(ms: number, timeZone: string): DateTime {
  */
 export function reviewAgeDays(reviewed: string, asOfMs: number, timeZone = 'UTC'): number {
   const asOfDate = localDate(asOfMs, timeZone).toISODate() as string;
-  return (Date.parse(`${asOfDate}T00:00:00Z`) - Date.parse(`${reviewed}T00:00:00Z`)) / DAY_MS;
+  return (Date.parse(`${asOfDate}T00:00:00Z`) - Date.parse(`${reviewed}T00:00:00Z`)) / MS_PER_DAY;
 }
 
 /**
@@ -81,7 +82,7 @@ export function supportMatrix(
   const level = (app: (typeof applications)[number], named: string | undefined): SupportAssignment =>
     named === undefined ? { team: app.team, isFallback: true } : { team: named, isFallback: false };
   return [...applications]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => compareText(a.id, b.id))
     .map((app) => ({ application: app.id, L1: level(app, app.support?.L1), L2: level(app, app.support?.L2), L3: level(app, app.support?.L3) }));
 }
 
@@ -151,7 +152,7 @@ export interface HoursInZone {
   intervals: Interval[];
 }
 
-const LOOK_AROUND_MS = 8 * DAY_MS;
+const LOOK_AROUND_MS = 8 * MS_PER_DAY;
 
 /** How a stretch reads in the viewer's zone: times only when it ends the same day (24:00 for midnight). */
 function stretchText(fromMs: number, toMs: number, timeZone: string): string {

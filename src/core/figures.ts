@@ -2,10 +2,12 @@
 // them: `npm run diff` shows a pull request's reviewer every figure the change would move.
 import { indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type ChangeDowntime } from './availability.ts';
 import { analyseCapacity, defaultPlanningHorizonMonths, type CapacityKpiAnalysis, type CapacitySeries } from './capacity.ts';
-import { truncatePercent } from './percent.ts';
+import { formatTenths, truncatePercent } from './percent.ts';
 import { currentReportMonth, monthOf, monthsBetween } from './period.ts';
-import { dateInZone, problemBacklog, type ProblemTicket } from './problems.ts';
+import { dateInZone } from './period.ts';
+import { problemBacklog, type ProblemTicket } from './problems.ts';
 import type { ApplicationTerms, IncidentTimes } from './types.ts';
+import { compareText } from './compare.ts';
 
 /** What the figures are computed from; a loaded repository fits as it is. */
 export interface FiguresInput {
@@ -62,7 +64,7 @@ function percentText(fraction: number | null): string {
 }
 
 function minutesText(minutes: number): string {
-  return `${(Math.round(minutes * 10) / 10).toFixed(1)} min`;
+  return `${formatTenths(minutes)} min`;
 }
 
 function headroomText(kpi: Pick<CapacityKpiAnalysis, 'slope' | 'headroom'>): string {
@@ -146,11 +148,10 @@ export function diffFigures(before: FigureMap, after: FigureMap): FigureChange[]
     if (was?.value === now?.value) continue;
     changes.push({ key, section: figure.section, label: figure.label, measure: figure.measure, before: was?.value ?? null, after: now?.value ?? null });
   }
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return changes.sort(
     (a, b) =>
       figureSections.indexOf(a.section) - figureSections.indexOf(b.section) ||
-      compare(a.label, b.label) ||
+      compareText(a.label, b.label) ||
       (measureOrder.get(a.measure) ?? 0) - (measureOrder.get(b.measure) ?? 0),
   );
 }

@@ -1,10 +1,10 @@
 // Time-tracking hotspots: where the support hours go, what keeps coming back, and how many people it takes.
 import { workCategories } from '../schema/csv.ts';
-import { nextMonth } from './period.ts';
+import { addDays, dayNumber, nextMonth } from './period.ts';
 import { ordinaryLeastSquares, predictionInterval } from './regression.ts';
 import type { Interval } from './types.ts';
-
-const DAY_MS = 86_400_000;
+import { compareText } from './compare.ts';
+import { MS_PER_DAY } from './units.ts';
 
 /** Work types of the time-tracking export, in the order the export documents them. */
 export const effortCategories: readonly string[] = workCategories;
@@ -108,7 +108,7 @@ function roundHours(hours: number): number {
 /** Key order of every hours list: most hours first, then key in code-point order (locale-independent). */
 function byHoursThenKey(a: HoursShare, b: HoursShare): number {
   if (a.hours !== b.hours) return b.hours - a.hours;
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  return compareText(a.key, b.key);
 }
 
 function shares(map: ReadonlyMap<string, number>, totalHours: number, keys: readonly string[] = []): HoursShare[] {
@@ -314,9 +314,6 @@ function inQualifyingWindow(times: readonly number[], windowSize: number, minimu
   return flagged;
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Application components with at least `minimum` (default 3) incidents within any
@@ -368,7 +365,7 @@ export function recurringIncidentsWithoutProblem(
     const ordered = group.incidents.sort((a, b) => a.started - b.started || compareText(a.id, b.id));
     const flagged = inQualifyingWindow(
       ordered.map((incident) => incident.started),
-      windowDays * DAY_MS,
+      windowDays * MS_PER_DAY,
       minimum,
     );
     const recurring = ordered.filter((_, i) => flagged[i]);
@@ -396,7 +393,7 @@ export function recurringIncidentsWithoutProblem(
  * @example daysBefore(Date.parse('2026-11-24T12:00:00Z'), 90) // { fromMs: Date.parse('2026-08-26T12:00:00Z'), toMs: Date.parse('2026-11-24T12:00:00Z') }
  */
 export function daysBefore(asOfMs: number, days: number): Interval {
-  return { fromMs: asOfMs - days * DAY_MS, toMs: asOfMs };
+  return { fromMs: asOfMs - days * MS_PER_DAY, toMs: asOfMs };
 }
 
 /** A span of plain dates, both ends included ('YYYY-MM-DD'). */
@@ -405,22 +402,13 @@ export interface DateRange {
   toDate: string;
 }
 
-/** Days since 1970-01-01 of a plain date 'YYYY-MM-DD'. */
-function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-}
-
-function dateOfDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 /**
  * The `days` calendar days that end on `toDate` (included), as a date range.
  *
  * @example daysThrough('2026-11-24', 90) // { fromDate: '2026-08-27', toDate: '2026-11-24' }
  */
 export function daysThrough(toDate: string, days: number): DateRange {
-  return { fromDate: dateOfDayNumber(dayNumber(toDate) - days + 1), toDate };
+  return { fromDate: addDays(toDate, 1 - days), toDate };
 }
 
 /** A service request done by hand often enough that a script or a report should do it. */

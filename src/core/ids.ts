@@ -1,3 +1,4 @@
+import { compareText } from './compare.ts';
 // Record ids: PREFIX-YYYY-N… with four or more digits, so a desk logging more than 9,999 a year fits.
 
 /** The parts of a record id, or null when the text is not one. */
@@ -31,11 +32,11 @@ export function compareRecordIds(a: string, b: string): number {
   const pa = parseRecordId(a);
   const pb = parseRecordId(b);
   if (pa && pb) {
-    if (pa.prefix !== pb.prefix) return pa.prefix < pb.prefix ? -1 : 1;
+    if (pa.prefix !== pb.prefix) return compareText(pa.prefix, pb.prefix);
     if (pa.year !== pb.year) return pa.year - pb.year;
     if (pa.sequence !== pb.sequence) return pa.sequence - pb.sequence;
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareText(a, b);
 }
 
 /**

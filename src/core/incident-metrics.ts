@@ -1,6 +1,6 @@
 import type { IncidentTimes, Interval, Severity } from './types.ts';
+import { MS_PER_MINUTE } from './units.ts';
 
-const MS_PER_MINUTE = 60_000;
 const SEVERITIES: readonly Severity[] = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
 
 /** Median and 90th percentile of a duration in minutes over the n incidents that have both timestamps. */

@@ -42,6 +42,20 @@ export function formatMinutes(minutes: number): string {
   return sign + parts.join(' ');
 }
 
+// One formatter: toLocaleString with options builds a new one on every call.
+const groupedTenths = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/**
+ * A quantity for people with one decimal, rounded half up, and thousands separators: the lost and
+ * scheduled minutes of the report, the page and `npm run diff` alike.
+ *
+ * @example formatTenths(1234.54) // '1,234.5'
+ * @example formatTenths(90) // '90.0'
+ */
+export function formatTenths(value: number): string {
+  return groupedTenths.format(Math.round(value * 10) / 10);
+}
+
 /**
  * A count for people, with thousands separators (the same on every machine, whatever its locale).
  *

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Interval } from './types.ts';
+import { MS_PER_DAY } from './units.ts';
 
 const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -70,6 +71,60 @@ export function monthInterval(month: string, timeZone: string): Interval {
 export function nextMonth(month: string): string {
   const { year, month: monthNumber } = parseMonth(month);
   return monthNumber === 12 ? formatMonth(year + 1, 1) : formatMonth(year, monthNumber + 1);
+}
+
+/**
+ * Whole days since 1970-01-01 of a plain date 'YYYY-MM-DD': plain dates as numbers, for day arithmetic.
+ *
+ * @example dayNumber('1970-01-02') // 1
+ */
+export function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+}
+
+function dateOfDayNumber(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * The calendar date ('YYYY-MM-DD') of an instant (epoch ms) in `timeZone`.
+ *
+ * @example dateInZone(Date.parse('2026-11-24T23:30:00Z'), 'Europe/Paris') // '2026-11-25'
+ */
+export function dateInZone(ms: number, timeZone: string): string {
+  const local = DateTime.fromMillis(ms, { zone: timeZone });
+  if (!local.isValid) throw new RangeError(`Unknown time zone "${timeZone}"`);
+  return local.toISODate() as string;
+}
+
+/**
+ * Whole calendar days from `fromDate` to `toDate` (plain dates); negative when `toDate` is earlier.
+ *
+ * @example daysBetween('2026-11-01', '2026-11-24') // 23
+ */
+export function daysBetween(fromDate: string, toDate: string): number {
+  return dayNumber(toDate) - dayNumber(fromDate);
+}
+
+/**
+ * The plain date `days` calendar days after `date` (before, when negative).
+ *
+ * @example addDays('2026-11-28', 6) // '2026-12-04'
+ */
+export function addDays(date: string, days: number): string {
+  return dateOfDayNumber(dayNumber(date) + days);
+}
+
+/**
+ * The last date ('YYYY-MM-DD') of a month 'YYYY-MM', leap years included.
+ *
+ * @example lastDateOfMonth('2028-02') // '2028-02-29'
+ */
+export function lastDateOfMonth(month: string): string {
+  const { year, month: monthNumber } = parseMonth(month);
+  const day = new Date(0);
+  day.setUTCFullYear(year, monthNumber, 0); // day 0 of the next month: the last of this one
+  return `${formatMonth(year, monthNumber)}-${String(day.getUTCDate()).padStart(2, '0')}`;
 }
 
 /**

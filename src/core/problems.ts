@@ -1,12 +1,11 @@
 // Problem management: the open backlog, its age, the follow-up actions and the weekly review agenda.
 // Problem dates (opened, closed, due) are plain dates; "today" is the as-of date in the reporting zone.
-import { DateTime } from 'luxon';
-import { monthInterval, previousMonth } from './period.ts';
+import { addDays, daysBetween, lastDateOfMonth, previousMonth } from './period.ts';
+import { compareText } from './compare.ts';
+import type { problemPriorities, problemStatuses } from '../schema/records.ts';
 
-const DAY_MS = 86_400_000;
-
-export type ProblemPriority = 'P1' | 'P2' | 'P3' | 'P4';
-export type ProblemStatus = 'open' | 'investigating' | 'known-error' | 'resolved' | 'closed';
+export type ProblemPriority = (typeof problemPriorities)[number];
+export type ProblemStatus = (typeof problemStatuses)[number];
 
 /** A follow-up action; `due` is a plain date 'YYYY-MM-DD'. */
 export interface ProblemAction {
@@ -28,47 +27,8 @@ export interface ProblemTicket {
   actions: readonly ProblemAction[];
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Days since 1970-01-01 of a plain date. */
-function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-}
-
-function dateOfDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/**
- * The calendar date ('YYYY-MM-DD') of an instant (epoch ms) in `timeZone`.
- *
- * @example dateInZone(Date.parse('2026-11-24T23:30:00Z'), 'Europe/Paris') // '2026-11-25'
- */
-export function dateInZone(ms: number, timeZone: string): string {
-  const local = DateTime.fromMillis(ms, { zone: timeZone });
-  if (!local.isValid) throw new RangeError(`Unknown time zone "${timeZone}"`);
-  return local.toISODate() as string;
-}
-
-/**
- * Whole calendar days from `fromDate` to `toDate` (plain dates); negative when `toDate` is earlier.
- *
- * @example daysBetween('2026-11-01', '2026-11-24') // 23
- */
-export function daysBetween(fromDate: string, toDate: string): number {
-  return dayNumber(toDate) - dayNumber(fromDate);
-}
-
-/**
- * The plain date `days` calendar days after `date` (before, when negative).
- *
- * @example addDays('2026-11-28', 6) // '2026-12-04'
- */
-export function addDays(date: string, days: number): string {
-  return dateOfDayNumber(dayNumber(date) + days);
-}
+// The plain-date helpers live in period.ts; problems.ts keeps exporting them for its callers.
+export { addDays, dateInZone, daysBetween } from './period.ts';
 
 /**
  * Open means not yet resolved or closed (open, investigating or known-error), whatever the dates say.
@@ -143,12 +103,6 @@ export interface BacklogMonth {
   open: number;
 }
 
-/** The last day ('YYYY-MM-DD') of a month 'YYYY-MM'. */
-function lastDayOf(month: string): string {
-  const { toMs } = monthInterval(month, 'UTC');
-  return dateOfDayNumber(toMs / DAY_MS - 1);
-}
-
 /**
  * Opened, closed and open-at-month-end counts for each of `months` ('YYYY-MM', in order). A month
  * that reaches past `throughDate` (the as-of date) is counted up to it.
@@ -158,7 +112,7 @@ function lastDayOf(month: string): string {
  */
 export function problemBacklog(problems: readonly ProblemTicket[], months: readonly string[], throughDate: string): BacklogMonth[] {
   return months.map((month) => {
-    const last = lastDayOf(month);
+    const last = lastDateOfMonth(month);
     const end = last < throughDate ? last : throughDate;
     const inMonth = (date: string | undefined) => date !== undefined && date.slice(0, 7) === month && date <= end;
     return {

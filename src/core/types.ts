@@ -1,9 +1,11 @@
 /**
  * Plain input shapes of the domain core. The loader's validated records are
- * assignable to them; timestamps are epoch milliseconds.
+ * assignable to them; timestamps are epoch milliseconds. Enumerations are the schema's own lists.
  */
+import type { incidentStatuses, severities } from '../schema/records.ts';
+import type { weekdays } from '../schema/zod.ts';
 
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type Weekday = (typeof weekdays)[number];
 
 /** Recurring service hours: `hours` is "HH:MM-HH:MM" wall clock in `timezone`, end after start, "24:00" allowed. */
 export interface WeeklyWindow {
@@ -44,8 +46,8 @@ export interface ImpactSpan {
   toMs: number | null;
 }
 
-export type Severity = 'SEV1' | 'SEV2' | 'SEV3' | 'SEV4';
-export type IncidentStatus = 'open' | 'monitoring' | 'resolved';
+export type Severity = (typeof severities)[number];
+export type IncidentStatus = (typeof incidentStatuses)[number];
 
 /** The timing and classification of an incident, impact already normalised by the loader. */
 export interface IncidentTimes {

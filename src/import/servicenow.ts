@@ -8,6 +8,7 @@ import type { ImportMap } from './map.ts';
 import { defaultMappings, slugify } from './map.ts';
 import type { ImportBatch, ImportNote, ImportedCatalogueEntry, ImportedIncident } from './model.ts';
 import { placeholderTeam } from './teams.ts';
+import { compareText } from '../core/compare.ts';
 
 const REQUIRED = ['number', 'opened_at', 'priority'] as const;
 const MISSING = '?';
@@ -218,10 +219,10 @@ export async function servicenowBatch(
   }
 
   const reviewed = new Date(lastMs || 0).toISOString().slice(0, 10);
-  const teams = [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, name]) => placeholderTeam(id, name, 'servicenow', reviewed));
-  const applications: ImportedCatalogueEntry[] = [...appComponents].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, components]) => {
+  const teams = [...groups].sort(([a], [b]) => compareText(a, b)).map(([id, name]) => placeholderTeam(id, name, 'servicenow', reviewed));
+  const applications: ImportedCatalogueEntry[] = [...appComponents].sort(([a], [b]) => compareText(a, b)).map(([id, components]) => {
     // The application's team: the group that handled most of its incidents (ties: the first id).
-    const counts = [...(appGroups.get(id) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const counts = [...(appGroups.get(id) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
     const team = counts[0]?.[0] ?? map.catalogue.team;
     return {
       key: id,

@@ -4,6 +4,7 @@ import type { ImportMap } from './map.ts';
 import { defaultMappings, slugify } from './map.ts';
 import type { ImportBatch, ImportNote, ImportedCatalogueEntry, ImportedIncident } from './model.ts';
 import { placeholderTeam } from './teams.ts';
+import { compareText } from '../core/compare.ts';
 
 interface AffectedComponent {
   code: string;
@@ -113,7 +114,7 @@ export function statuspageBatch(source: readonly SourceIncident[], map: ImportMa
   }
   const appIdOf = new Map<string, string>();
   const usedIds = new Set<string>([UNSPECIFIED]);
-  for (const [componentId, { name }] of [...latestName].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [componentId, { name }] of [...latestName].sort(([a], [b]) => compareText(a, b))) {
     const mapped = map.applications[componentId] ?? map.applications[name];
     let id = mapped ?? slugify(name);
     if (!mapped) for (let n = 2; usedIds.has(id); n++) id = `${slugify(name)}-${n}`;
@@ -228,7 +229,7 @@ export function statuspageBatch(source: readonly SourceIncident[], map: ImportMa
 
   const reviewed = new Date(lastMs || 0).toISOString().slice(0, 10);
   const applications: ImportedCatalogueEntry[] = [];
-  for (const [componentId, id] of [...appIdOf].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [componentId, id] of [...appIdOf].sort(([, a], [, b]) => compareText(a, b))) {
     if (!usedApps.has(id) || applications.some((a) => a.id === id)) continue;
     applications.push({ key: componentId, id, entry: applicationEntry(id, latestName.get(componentId)!.name, map, { system: 'statuspage', id: componentId }) });
   }

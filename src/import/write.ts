@@ -15,6 +15,7 @@ import { formatRecordId, parseRecordId } from '../core/ids.ts';
 import { monthOf } from '../core/period.ts';
 import { loadSiteConfig } from '../load/repository.ts';
 import type { ImportBatch, ImportNote, ImportedCatalogueEntry } from './model.ts';
+import { compareText } from '../core/compare.ts';
 
 export interface WriteSummary {
   created: number;
@@ -182,7 +183,7 @@ export function writeBatch(root: string, batch: ImportBatch): WriteSummary {
   let created = 0;
   let updated = 0;
   let unchanged = 0;
-  const ordered = [...batch.incidents].sort((a, b) => a.startedMs - b.startedMs || (a.external.id < b.external.id ? -1 : a.external.id > b.external.id ? 1 : 0));
+  const ordered = [...batch.incidents].sort((a, b) => a.startedMs - b.startedMs || compareText(a.external.id, b.external.id));
   for (const incident of ordered) {
     const fields = resolveReferences(incident.fields, appIdFor, componentsOf, incident.where, notes);
     const key = externalKey(incident.external.system, incident.external.id);
@@ -232,7 +233,7 @@ export function writeBatch(root: string, batch: ImportBatch): WriteSummary {
     updated++;
   }
 
-  const sortedState: State = { records: Object.fromEntries(Object.entries(state.records).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  const sortedState: State = { records: Object.fromEntries(Object.entries(state.records).sort(([a], [b]) => compareText(a, b))) };
   const stateText = `${JSON.stringify(sortedState, null, 1)}\n`;
   if (stateText !== stateBefore) {
     mkdirSync(path.dirname(stateFile), { recursive: true });

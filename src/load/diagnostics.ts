@@ -1,3 +1,4 @@
+import { compareText } from '../core/compare.ts';
 // A validator reports problems as plain located objects; printers live in the CLI.
 
 export interface Diagnostic {
@@ -38,10 +39,10 @@ export function fieldName(path: FieldPath): string {
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      compareText(a.file, b.file) ||
       a.line - b.line ||
       a.column - b.column ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+      compareText(a.message, b.message),
   );
 }
 

@@ -22,6 +22,9 @@ export const changeTypes = ['normal', 'emergency', 'standard', 'bau'] as const;
 export const changeOutcomes = ['pending', 'successful', 'failed', 'backed-out', 'cancelled'] as const;
 export const problemStatuses = ['open', 'investigating', 'known-error', 'resolved', 'closed'] as const;
 export const problemSources = ['incident', 'recurring', 'enhancement', 'automation'] as const;
+export const incidentStatuses = ['open', 'monitoring', 'resolved'] as const;
+export const changeRisks = ['low', 'medium', 'high'] as const;
+export const problemPriorities = ['P1', 'P2', 'P3', 'P4'] as const;
 
 /** `application: x` or `applications: [x, y]`, never both; the output always has `applications`. */
 function withApplications<T extends { application?: string | undefined; applications?: string[] | undefined }>(
@@ -61,7 +64,7 @@ export const incidentSchema = z
     application: slugSchema.optional(),
     applications: z.array(slugSchema).min(1).optional(),
     severity: z.enum(severities),
-    status: z.enum(['open', 'monitoring', 'resolved']),
+    status: z.enum(incidentStatuses),
     started: timestampSchema,
     detected: timestampSchema,
     // Empty (null) means not yet: an open incident may have no acknowledgement or restore time.
@@ -119,7 +122,7 @@ export const changeSchema = z
     application: slugSchema.optional(),
     applications: z.array(slugSchema).min(1).optional(),
     type: z.enum(changeTypes),
-    risk: z.enum(['low', 'medium', 'high']),
+    risk: z.enum(changeRisks),
     submitted: timestampSchema,
     plannedStart: timestampSchema,
     plannedEnd: timestampSchema,
@@ -147,7 +150,7 @@ export const problemSchema = z
     id: problemIdSchema,
     title: textSchema,
     source: z.enum(problemSources),
-    priority: z.enum(['P1', 'P2', 'P3', 'P4']),
+    priority: z.enum(problemPriorities),
     status: z.enum(problemStatuses),
     opened: dateSchema,
     closed: dateSchema.optional(),

@@ -105,7 +105,8 @@ export const dateSchema = z.string({ error: 'expected a date YYYY-MM-DD' }).refi
   error: (issue) => `"${String(issue.input)}" is not a date (expected YYYY-MM-DD)`,
 });
 
-export const weekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const weekdaySchema = z.enum(weekdays);
 
 const zoneCache = new Map<string, boolean>();
 export function isTimeZone(zone: string): boolean {

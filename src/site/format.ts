@@ -1,5 +1,6 @@
 // How instants, durations and numbers read on a page; pages pass the reporting time zone.
 import { DateTime } from 'luxon';
+import { formatTenths, truncatePercent } from '../core/percent.ts';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -41,4 +42,99 @@ export function isoInstant(ms: number): string {
 export function leadDaysText(days: number): string {
   const tenths = Math.trunc(days * 10 + (days < 0 ? -1e-9 : 1e-9)) / 10;
   return `${tenths.toFixed(1)} day${tenths === 1 ? '' : 's'}`;
+}
+
+// ---- numbers and months as the pages, text twins and e-mail print them ------------------------------
+
+/**
+ * Availability for people: truncated to two decimals (three under 0.01 % of budget matters less than honesty).
+ *
+ * @example availabilityText(0.99949) // '99.94 %'
+ */
+export function availabilityText(availability: number | null): string {
+  return availability === null ? '—' : `${truncatePercent(availability)} %`;
+}
+
+/**
+ * Share of the error budget used, rounded up to a tenth: it never looks smaller than it is.
+ *
+ * @example budgetConsumedText(1.13852) // '113.9 %'
+ */
+export function budgetConsumedText(consumed: number | null): string {
+  if (consumed === null) return '—';
+  return `${(Math.ceil(consumed * 1000 - 1e-9) / 10).toFixed(1)} %`;
+}
+
+/**
+ * Minutes with one decimal and thousands grouped (core's `formatTenths`).
+ *
+ * @example minutesText(15810) // '15,810.0'
+ */
+export function minutesText(minutes: number): string {
+  return formatTenths(minutes);
+}
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A month 'YYYY-MM' in words; text that is not a month is shown as it is.
+ *
+ * @example monthTitle('2026-03') // 'March 2026'
+ */
+export function monthTitle(month: string): string {
+  const [year, number] = month.split('-');
+  const name = monthNames[Number(number) - 1];
+  return name === undefined ? month : `${name} ${year}`;
+}
+
+/**
+ * A month 'YYYY-MM' short, for chart axes.
+ *
+ * @example shortMonthTitle('2026-11') // 'Nov 2026'
+ */
+export function shortMonthTitle(month: string): string {
+  const [year, number] = month.split('-');
+  const name = monthNames[Number(number) - 1];
+  return name === undefined ? month : `${name.slice(0, 3)} ${year}`;
+}
+
+const hoursFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/**
+ * Hours with at most one decimal and thousands grouped.
+ *
+ * @example formatHours(1234.54) // '1,234.5 h'
+ */
+export function formatHours(hours: number): string {
+  return `${hoursFormat.format(hours)} h`;
+}
+
+/**
+ * A share as a percentage with one decimal.
+ *
+ * @example formatShare(0.243) // '24.3 %'
+ */
+export function formatShare(share: number): string {
+  return `${(share * 100).toFixed(1)} %`;
+}
+
+/**
+ * FTEs with two decimals below one person, one above.
+ *
+ * @example formatFte(0.35) // '0.35'
+ */
+export function formatFte(fte: number): string {
+  return fte < 1 ? fte.toFixed(2) : fte.toFixed(1);
+}
+
+/**
+ * A change as a signed percentage with one decimal, "new" when there was nothing before.
+ *
+ * @example formatChange(-0.032) // '−3.2 %'
+ */
+export function formatChange(change: number | null): string {
+  if (change === null) return 'new';
+  const percent = (change * 100).toFixed(1);
+  if (percent === '0.0' || percent === '-0.0') return '±0.0 %';
+  return change > 0 ? `+${percent} %` : `−${percent.slice(1)} %`;
 }

@@ -1,34 +1,20 @@
-// What pages ask for: the validated repository, the as-of instant and site settings, each computed once per build.
+// What pages ask for: the validated repository, the as-of instant and site settings of a build context,
+// and the record index and report months derived from it, each computed once per context.
 import type { Repository } from '../load/repository.ts';
-import { asOfFromEnvironment } from './as-of.ts';
+import { memoise, type BuildContext } from './context.ts';
 import { formatInstant, isoInstant } from './format.ts';
-import { buildRepository } from './repository-cache.ts';
 import { figureMonths } from '../core/figures.ts';
 
-let asOfMs: number | undefined;
-
-export function repository(): Repository {
-  return buildRepository();
-}
-
-/** The report instant of this build (OPSLEDGER_AS_OF, else the build's start). */
-export function asOf(): number {
-  asOfMs ??= asOfFromEnvironment();
-  return asOfMs;
-}
-
-export function siteInfo() {
-  const { site } = repository();
+export function siteInfo(context: BuildContext) {
+  const { site, asOfMs } = context;
   return {
     title: site.title,
     baseUrl: site.baseUrl,
     reportingTimezone: site.reportingTimezone,
-    asOfIso: isoInstant(asOf()),
-    asOfText: formatInstant(asOf(), site.reportingTimezone),
+    asOfIso: isoInstant(asOfMs),
+    asOfText: formatInstant(asOfMs, site.reportingTimezone),
   };
 }
-
-let index: ReturnType<typeof buildRecordIndex> | undefined;
 
 function buildRecordIndex(repo: Repository) {
   const incidentsByChange = new Map<string, string[]>();
@@ -56,16 +42,17 @@ function buildRecordIndex(repo: Repository) {
   };
 }
 
-/** Records by id, built once per build: pages look up links instead of scanning every record. */
-export function recordIndex() {
-  index ??= buildRecordIndex(repository());
-  return index;
+/** Records by id, built once per context: pages look up links instead of scanning every record. */
+export function recordIndex(context: BuildContext): ReturnType<typeof buildRecordIndex> {
+  return memoise(context, 'model.recordIndex', () => buildRecordIndex(context.repository));
 }
 
-let months: string[] | undefined;
-
 /** Every month from the first record to the as-of month, in the reporting zone: the months that get a report. */
-export function reportMonths(): string[] {
-  months ??= figureMonths(repository(), asOf());
-  return months;
+export function reportMonths(context: BuildContext): string[] {
+  return memoise(context, 'model.reportMonths', () => figureMonths(context.repository, context.asOfMs));
+}
+
+/** The static paths of the pages made once per report month (`[month]` routes). */
+export function reportMonthPaths(context: BuildContext): { params: { month: string } }[] {
+  return reportMonths(context).map((month) => ({ params: { month } }));
 }

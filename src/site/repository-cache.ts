@@ -1,10 +1,13 @@
 // One load per build: the integration loads and validates before Astro renders, and pages reuse
-// that result instead of reading the content root again.
+// that result instead of reading the content root again. The build context (repository, as-of,
+// settings, per-build memos) is made here once and is where every page gets it from.
 import { diagnosticsOf, ValidationError, type Diagnostic } from '../load/diagnostics.ts';
 import { loadRepository, resolveRoot, type Repository } from '../load/repository.ts';
+import { asOfFromEnvironment } from './as-of.ts';
+import { contextOf, type BuildContext } from './context.ts';
 
 const KEY = Symbol.for('opsledger.repository');
-type Holder = { [KEY]?: { repository: Repository; warnings: Diagnostic[] } };
+type Holder = { [KEY]?: { repository: Repository; warnings: Diagnostic[]; context?: BuildContext } };
 
 /**
  * The validated repository of this build and its warnings; throws with every located error when the content
@@ -24,4 +27,14 @@ export function buildRepositoryWithWarnings(): { repository: Repository; warning
 /** The validated repository of this build; throws with every located error when the content is invalid. */
 export function buildRepository(): Repository {
   return buildRepositoryWithWarnings().repository;
+}
+
+/**
+ * This build's context: the repository loaded once, as of OPSLEDGER_AS_OF (else the build's start), with its
+ * memos. Every page and endpoint takes it from here and passes it to the view functions.
+ */
+export function buildContext(): BuildContext {
+  const cached = buildRepositoryWithWarnings() as NonNullable<Holder[typeof KEY]>;
+  cached.context ??= contextOf(cached.repository, asOfFromEnvironment(), cached.warnings);
+  return cached.context;
 }

@@ -1,4 +1,5 @@
-// Text for XML documents (RSS, sitemap, SVG badges): escaped, and stripped of characters XML 1.0 cannot carry.
+// The one place markup is escaped: text for XML documents (RSS, sitemap, SVG badges), escaped and stripped of
+// characters XML 1.0 cannot carry, and text for HTML (e-mail, PDF header and footer, HTML inside a feed).
 
 // Control characters other than tab, newline and carriage return, lone surrogates and U+FFFE/U+FFFF.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -16,6 +17,16 @@ export function escapeXml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
+}
+
+/**
+ * Text safe inside an HTML element or a double-quoted attribute. Unlike `escapeXml` it leaves `'` as it is
+ * (`&apos;` is not HTML 4, which some mail readers still follow).
+ *
+ * @example escapeHtml('Q&A <ops> "x"') // 'Q&amp;A &lt;ops&gt; &quot;x&quot;'
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**

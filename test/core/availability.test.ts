@@ -4,7 +4,10 @@ import {
   applicationAvailability,
   applicationSchedule,
   availabilityByMonth,
+  availabilityPercentagePoints,
+  incidentImpactInterval,
   incidentLostMinutes,
+  incidentOwnLostMinutes,
   indexAvailability,
   lostMinutes,
   monthlyAvailability,
@@ -472,5 +475,35 @@ describe('properties', () => {
         }
       }),
     );
+  });
+});
+
+describe("an incident's own cost", () => {
+  it('covers the whole impact, from the first span to the last, an open span running to as-of', () => {
+    const twoSpans = incident('INC-1', '2026-03-02T10:00:00Z', '2026-03-02T12:00:00Z', [
+      { from: '2026-03-02T10:00:00Z', to: '2026-03-02T10:30:00Z' },
+      { from: '2026-03-02T11:00:00Z', to: '2026-03-02T12:00:00Z' },
+    ]);
+    expect(incidentImpactInterval(twoSpans, LATER)).toEqual(span('2026-03-02T10:00:00Z', '2026-03-02T12:00:00Z'));
+    const open = incident('INC-2', '2026-03-02T10:00:00Z', null);
+    expect(incidentImpactInterval(open, at('2026-03-02T13:00:00Z'))).toEqual(span('2026-03-02T10:00:00Z', '2026-03-02T13:00:00Z'));
+  });
+
+  it('sums the minutes over its applications, each with its own terms and maintenance, and skips unknown ones', () => {
+    // 60 minutes: web (24x7, all regions) loses 60; api is excluded from 10:30 to 11:00 by maintenance, so loses 30.
+    const both = incident('INC-3', '2026-03-02T10:00:00Z', '2026-03-02T11:00:00Z', [{ applications: ['web', 'api', 'gone'] }], ['web', 'api', 'gone']);
+    const apps = new Map<string, ApplicationTerms>([
+      ['web', application()],
+      ['api', application({ id: 'api', excludeMaintenance: true })],
+    ]);
+    const maintenance = new Map<string, MaintenanceWindow[]>([['api', [{ changeId: 'CHG-1', applications: ['api'], ...span('2026-03-02T10:30:00Z', '2026-03-02T11:00:00Z') }]]]);
+    expect(incidentOwnLostMinutes(both, apps, maintenance, LATER)).toBe(90);
+    expect(incidentOwnLostMinutes(both, apps, new Map(), LATER)).toBe(120);
+  });
+
+  it('states lost minutes as percentage points of the scheduled time, 0 when nothing was scheduled', () => {
+    expect(availabilityPercentagePoints(75, 15_810)).toBeCloseTo(0.47438, 5);
+    expect(availabilityPercentagePoints(30, 43_200)).toBeCloseTo(30 / 432, 12);
+    expect(availabilityPercentagePoints(10, 0)).toBe(0);
   });
 });

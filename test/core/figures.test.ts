@@ -157,3 +157,17 @@ describe('diffFigures', () => {
     );
   });
 });
+
+describe('figure text', () => {
+  it('prints lost minutes as the report page does, thousands grouped', () => {
+    const repository = loadRepository(minimal).repository;
+    // INC-2026-0002 held for three days from Thursday 09:00 New York: 600 min on Thursday and 720 on Friday
+    // of Settlement's weekday 07:00–19:00, none at the weekend; with INC-2026-0001's 15, 1,335 minutes.
+    const threeDaysMs = 3 * 86_400_000;
+    const incidents = repository.incidents.map((i) =>
+      i.id === 'INC-2026-0002' ? { ...i, restored: i.started + threeDaysMs, impact: i.impact.map((span) => ({ ...span, toMs: i.started + threeDaysMs })) } : i,
+    );
+    const figures = reportFigures({ ...repository, incidents }, Date.parse('2026-04-10T00:00:00Z'));
+    expect(figures.get('lost minutes/portfolio 2026-03/lost')?.value).toBe('1,335.0 min');
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMinutes, truncatePercent } from '../../src/core/percent.ts';
+import { formatCount, formatMinutes, formatTenths, truncatePercent } from '../../src/core/percent.ts';
 
 describe('truncatePercent', () => {
   it('truncates, never rounds up', () => {
@@ -73,5 +73,15 @@ describe('formatMinutes', () => {
 describe('formatCount', () => {
   it('groups thousands with commas, whatever the machine locale', () => {
     expect([0, 999, 1000, 24769, 141712, 1234567, -1200].map(formatCount)).toEqual(['0', '999', '1,000', '24,769', '141,712', '1,234,567', '-1,200']);
+  });
+});
+
+describe('formatTenths', () => {
+  it('rounds to one decimal and groups thousands, as the report and npm run diff print minutes', () => {
+    expect(formatTenths(1234.54)).toBe('1,234.5');
+    expect(formatTenths(1234.55)).toBe('1,234.6');
+    expect(formatTenths(90)).toBe('90.0');
+    expect(formatTenths(15810)).toBe('15,810.0');
+    expect(formatTenths(1_000_000)).toBe('1,000,000.0');
   });
 });

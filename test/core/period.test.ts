@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentReportMonth, isMonth, isMonthToDate, lastCompleteMonth, monthInterval, monthOf, monthsBetween, nextMonth, previousMonth, reportInterval } from '../../src/core/period.ts';
+import { currentReportMonth, isMonth, isMonthToDate, lastCompleteMonth, lastDateOfMonth, addDays, dateInZone, dayNumber, daysBetween, monthInterval, monthOf, monthsBetween, nextMonth, previousMonth, reportInterval } from '../../src/core/period.ts';
 
 const at = (iso: string): number => Date.parse(iso);
 const HOUR = 3_600_000;
@@ -152,5 +152,46 @@ describe('isMonthToDate', () => {
     expect(isMonthToDate('2026-12', Date.parse('2026-12-01T00:00:00Z'), 'UTC')).toBe(false);
     expect(isMonthToDate('2026-11', Date.parse('2026-12-01T00:00:00Z'), 'UTC')).toBe(false);
     expect(isMonthToDate('2026-10', Date.parse('2026-11-24T12:00:00Z'), 'UTC')).toBe(false);
+  });
+});
+
+describe('lastDateOfMonth', () => {
+  it('knows the length of every month, February in leap and common years, and centuries', () => {
+    expect(['2026-01', '2026-02', '2026-04', '2026-12'].map(lastDateOfMonth)).toEqual(['2026-01-31', '2026-02-28', '2026-04-30', '2026-12-31']);
+    expect(lastDateOfMonth('2028-02')).toBe('2028-02-29');
+    expect(lastDateOfMonth('2100-02')).toBe('2100-02-28');
+    expect(lastDateOfMonth('2000-02')).toBe('2000-02-29');
+  });
+
+  it('keeps years below 100 as written (Date.UTC would read 0099 as 1999)', () => {
+    expect(lastDateOfMonth('0099-02')).toBe('0099-02-28');
+  });
+
+  it('refuses text that is not a month', () => {
+    expect(() => lastDateOfMonth('2026-13')).toThrow(RangeError);
+  });
+});
+
+describe('plain dates', () => {
+  it('reads the as-of date in the reporting zone', () => {
+    expect(dateInZone(Date.parse('2026-11-24T23:30:00Z'), 'UTC')).toBe('2026-11-24');
+    expect(dateInZone(Date.parse('2026-11-24T23:30:00Z'), 'Europe/Paris')).toBe('2026-11-25');
+    expect(dateInZone(Date.parse('2026-11-24T03:00:00Z'), 'America/New_York')).toBe('2026-11-23');
+    expect(() => dateInZone(0, 'Mars/Olympus')).toThrow(RangeError);
+  });
+
+  it('adds days across month and year ends and leap days', () => {
+    expect(addDays('2026-11-28', 6)).toBe('2026-12-04');
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('counts whole days between plain dates, and numbers them from 1970-01-01', () => {
+    expect(daysBetween('2026-11-01', '2026-11-24')).toBe(23);
+    expect(daysBetween('2026-11-24', '2026-11-01')).toBe(-23);
+    expect(daysBetween('2026-03-13', '2026-04-10')).toBe(28);
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('1970-01-02')).toBe(1);
   });
 });

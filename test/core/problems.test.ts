@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   actionCompletion,
   actionsDueThisWeek,
-  addDays,
   ageingBuckets,
-  dateInZone,
   isProblemOpen,
   overdueActions,
   problemAgeDays,
@@ -15,6 +13,7 @@ import {
   trailingMonths,
   wasOpenAtEndOf,
 } from '../../src/core/problems.ts';
+import { addDays } from '../../src/core/period.ts';
 import type { ProblemAction, ProblemTicket } from '../../src/core/problems.ts';
 
 function problem(overrides: Partial<ProblemTicket> & { id: string }): ProblemTicket {
@@ -24,20 +23,6 @@ function problem(overrides: Partial<ProblemTicket> & { id: string }): ProblemTic
 function action(due: string, done = false, title = `Action due ${due}`): ProblemAction {
   return { title, owner: 'Ana', due, done };
 }
-
-describe('dates', () => {
-  it('reads the as-of date in the reporting zone', () => {
-    expect(dateInZone(Date.parse('2026-11-24T23:30:00Z'), 'UTC')).toBe('2026-11-24');
-    expect(dateInZone(Date.parse('2026-11-24T23:30:00Z'), 'Europe/Paris')).toBe('2026-11-25');
-    expect(dateInZone(Date.parse('2026-11-24T03:00:00Z'), 'America/New_York')).toBe('2026-11-23');
-  });
-
-  it('adds days across month and year ends and leap days', () => {
-    expect(addDays('2026-11-28', 6)).toBe('2026-12-04');
-    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
-    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
-  });
-});
 
 describe('open and age', () => {
   it('counts open, investigating and known-error as open', () => {

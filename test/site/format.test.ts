@@ -1,8 +1,8 @@
-// Instants on pages: the UTC shortcut reads exactly as luxon's format does.
+// Instants, numbers and months on pages: the UTC shortcut reads exactly as luxon's format does; one format per kind of figure.
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatInstant } from '../../src/site/format.ts';
+import { availabilityText, budgetConsumedText, formatChange, formatDay, formatFte, formatHours, formatInstant, formatShare, minutesText, monthTitle, shortMonthTitle } from '../../src/site/format.ts';
 
 const luxonInstant = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toFormat('yyyy-LL-dd HH:mm ZZZZ');
 const luxonDay = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toFormat('yyyy-LL-dd');
@@ -27,5 +27,41 @@ describe('formatInstant and formatDay', () => {
     const ms = Date.UTC(2026, 2, 29, 0, 30);
     expect(formatInstant(ms, 'Europe/London')).toBe(luxonInstant(ms, 'Europe/London'));
     expect(formatDay(ms, 'Pacific/Auckland')).toBe('2026-03-29');
+  });
+});
+
+describe('numbers and months as pages print them', () => {
+  it('truncates availability to two decimals and rounds budget use up, so neither looks better than it is', () => {
+    expect(availabilityText(1 - 90 / 15810)).toBe('99.43 %');
+    expect(availabilityText(0.99999)).toBe('99.99 %');
+    expect(availabilityText(null)).toBe('—');
+    expect(budgetConsumedText(90 / 79.05)).toBe('113.9 %');
+    expect(budgetConsumedText(0.10001)).toBe('10.1 %');
+    expect(budgetConsumedText(0.1)).toBe('10.0 %');
+    expect(budgetConsumedText(null)).toBe('—');
+  });
+
+  it('groups thousands in minutes and hours', () => {
+    expect(minutesText(15810)).toBe('15,810.0');
+    expect(minutesText(1234.56)).toBe('1,234.6');
+    expect(formatHours(1234.54)).toBe('1,234.5 h');
+    expect(formatHours(70)).toBe('70 h');
+  });
+
+  it('writes shares, FTEs and signed changes with one decimal', () => {
+    expect(formatShare(0.243)).toBe('24.3 %');
+    expect(formatFte(0.354)).toBe('0.35');
+    expect(formatFte(5)).toBe('5.0');
+    expect(formatChange(0.25)).toBe('+25.0 %');
+    expect(formatChange(-0.032)).toBe('−3.2 %');
+    expect(formatChange(0.0001)).toBe('±0.0 %');
+    expect(formatChange(null)).toBe('new');
+  });
+
+  it('names months in full and short, and leaves text that is not a month as it is', () => {
+    expect(monthTitle('2026-03')).toBe('March 2026');
+    expect(monthTitle('12026-11')).toBe('November 12026');
+    expect(shortMonthTitle('2026-11')).toBe('Nov 2026');
+    expect(monthTitle('2026-13')).toBe('2026-13');
   });
 });

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { repository } from '../../site/model.ts';
 import { applicationBadgeSvg } from '../../site/views/badges.ts';
+import { buildContext } from '../../site/repository-cache.ts';
 
 export function getStaticPaths() {
-  return repository().applications.map((app) => ({ params: { app: app.id } }));
+  return buildContext().repository.applications.map((app) => ({ params: { app: app.id } }));
 }
 
-export const GET: APIRoute = ({ params }) => new Response(applicationBadgeSvg(params.app!), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
+export const GET: APIRoute = ({ params }) => new Response(applicationBadgeSvg(buildContext(), params.app!), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });

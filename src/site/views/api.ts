@@ -1,18 +1,18 @@
 // Bodies of the JSON API. Shapes are a published contract (README "JSON API"): add fields, never rename.
 import { isoInstant } from '../format.ts';
-import { asOf } from '../model.ts';
 import { monthReport } from './availability.ts';
+import type { BuildContext } from '../context.ts';
 
 /** A JSON response with stable formatting (two-space indent, trailing newline). */
 export function jsonResponse(body: unknown): Response {
   return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
 
-export function availabilityBody(month: string) {
-  const { availability } = monthReport(month);
+export function availabilityBody(ctx: BuildContext, month: string) {
+  const { availability } = monthReport(ctx, month);
   return {
     period: month,
-    asOf: isoInstant(asOf()),
+    asOf: isoInstant(ctx.asOfMs),
     applications: availability.applications.map((r) => ({
       id: r.id,
       target: r.target,
@@ -27,11 +27,11 @@ export function availabilityBody(month: string) {
   };
 }
 
-export function topTalkersBody(month: string) {
-  const { topTalkers } = monthReport(month);
+export function topTalkersBody(ctx: BuildContext, month: string) {
+  const { topTalkers } = monthReport(ctx, month);
   return {
     period: month,
-    asOf: isoInstant(asOf()),
+    asOf: isoInstant(ctx.asOfMs),
     incidents: topTalkers.map((t, i) => ({
       rank: i + 1,
       id: t.id,

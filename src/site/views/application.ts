@@ -1,15 +1,16 @@
 // An application's page: its terms, twelve months of availability, its incidents.
 import type { Application } from '../../load/repository.ts';
 import { monthOf } from '../../core/period.ts';
-import { asOf, reportMonths, repository } from '../model.ts';
+import { reportMonths } from '../model.ts';
 import { url } from '../urls.ts';
 import { monthReport } from './availability.ts';
 import { formatCount } from '../../core/percent.ts';
 import { externalFacts, incidentRow, incidentYearPath, incidentYears, newestFirst, type Fact } from './records.ts';
+import type { BuildContext } from '../context.ts';
 
 /** How many incidents an application's page lists by name. */
 const APPLICATION_INCIDENTS_SHOWN = 200;
-import { availabilityText, budgetConsumedText, minutesText, monthTitle } from './report.ts';
+import { availabilityText, budgetConsumedText, minutesText, monthTitle } from '../format.ts';
 
 /** "24x7", or "mon–fri 07:00-19:00 America/New_York". */
 export function calendarText(calendar: Application['calendar']): string {
@@ -17,12 +18,12 @@ export function calendarText(calendar: Application['calendar']): string {
   return calendar.map((w) => `${w.days.join(', ')} ${w.hours} ${w.timezone}`).join('; ');
 }
 
-export function applicationPage(app: Application) {
-  const repo = repository();
+export function applicationPage(ctx: BuildContext, app: Application) {
+  const repo = ctx.repository;
   const zone = repo.site.reportingTimezone;
-  const months = reportMonths().slice(-12);
+  const months = reportMonths(ctx).slice(-12);
   const history = months.map((month) => {
-    const row = monthReport(month).availability.applications.find((r) => r.id === app.id)!;
+    const row = monthReport(ctx, month).availability.applications.find((r) => r.id === app.id)!;
     return {
       month,
       title: monthTitle(month),
@@ -44,13 +45,13 @@ export function applicationPage(app: Application) {
     { label: 'Maintenance', text: app.excludeMaintenance ? 'scheduled downtime is excluded from service hours' : 'scheduled downtime counts as service hours' },
     ...externalFacts(app.external),
   ];
-  const firstMonth = months[0] ?? monthOf(asOf(), zone);
+  const firstMonth = months[0] ?? monthOf(ctx.asOfMs, zone);
   const recent = newestFirst(
     repo.incidents.filter((i) => i.applications.includes(app.id) && monthOf(i.started, zone) >= firstMonth),
     (i) => i.started,
   );
   // A busy application logs thousands a year: the page lists the latest and points at the yearly lists.
-  const incidents = recent.slice(0, APPLICATION_INCIDENTS_SHOWN).map((i) => incidentRow(i, zone, asOf()));
+  const incidents = recent.slice(0, APPLICATION_INCIDENTS_SHOWN).map((i) => incidentRow(i, zone, ctx.asOfMs));
   const incidentsCaption =
     recent.length > incidents.length
       ? `The latest ${formatCount(incidents.length)} of ${formatCount(recent.length)} incidents on ${app.name} in these twelve months, newest first`

@@ -1,28 +1,27 @@
 // Availability for the whole build, computed once: the index over every incident, each month's
 // report rows, top talkers and incident metrics, and each incident's own lost minutes.
-import { incidentLostMinutes, indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type AvailabilityIndex, type MonthlyAvailability, type TopTalker } from '../../core/availability.ts';
+import { availabilityPercentagePoints, incidentImpactInterval, incidentOwnLostMinutes, indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type AvailabilityIndex, type MonthlyAvailability, type TopTalker } from '../../core/availability.ts';
 import { incidentMetrics, type IncidentMetrics } from '../../core/incident-metrics.ts';
 import { currentReportMonth, isMonthToDate as isMonthToDateAt, monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
 import type { MaintenanceWindow } from '../../core/types.ts';
 import type { Incident } from '../../load/repository.ts';
-import { asOf, repository } from '../model.ts';
+import { memoise, type BuildContext } from '../context.ts';
 
-let memo: { index: AvailabilityIndex; maintenance: MaintenanceWindow[]; maintenanceByApplication: Map<string, MaintenanceWindow[]> } | undefined;
-const months = new Map<string, MonthReport>();
-let lostByIncident: Map<string, number> | undefined;
-const talkersByMonth = new Map<string, Map<string, TopTalker>>();
-const effectsByIncident = new Map<string, AvailabilityEffect[]>();
+interface AvailabilityOfBuild {
+  index: AvailabilityIndex;
+  maintenance: MaintenanceWindow[];
+  maintenanceByApplication: Map<string, MaintenanceWindow[]>;
+}
 
-function build() {
-  if (!memo) {
-    const repo = repository();
+function build(ctx: BuildContext): AvailabilityOfBuild {
+  return memoise(ctx, 'availability.index', () => {
+    const repo = ctx.repository;
     const maintenance = maintenanceFromChanges(repo.changes);
     // Each application's own windows, in input order: what the core would filter out of all of them, per call.
     const maintenanceByApplication = new Map<string, MaintenanceWindow[]>(repo.applications.map((a) => [a.id, []]));
     for (const window of maintenance) for (const id of new Set(window.applications)) maintenanceByApplication.get(id)?.push(window);
-    memo = { index: indexAvailability(repo.incidents, maintenance, repo.site.reportingTimezone, asOf()), maintenance, maintenanceByApplication };
-  }
-  return memo;
+    return { index: indexAvailability(repo.incidents, maintenance, repo.site.reportingTimezone, ctx.asOfMs), maintenance, maintenanceByApplication };
+  });
 }
 
 export interface MonthReport {
@@ -35,12 +34,13 @@ export interface MonthReport {
 }
 
 /** The numbers of one month (month-to-date for the as-of month), memoised per build. */
-export function monthReport(month: string): MonthReport {
+export function monthReport(ctx: BuildContext, month: string): MonthReport {
+  const months = memoise(ctx, 'availability.months', () => new Map<string, MonthReport>());
   let report = months.get(month);
   if (!report) {
-    const repo = repository();
-    const { index } = build();
-    const range = reportInterval(month, repo.site.reportingTimezone, asOf());
+    const repo = ctx.repository;
+    const { index } = build(ctx);
+    const range = reportInterval(month, repo.site.reportingTimezone, ctx.asOfMs);
     const started = repo.incidents.filter((i) => i.started >= range.fromMs && i.started < range.toMs);
     report = {
       month,
@@ -55,29 +55,19 @@ export function monthReport(month: string): MonthReport {
 }
 
 /** The month before, when the site reports it (for month-over-month comparison). */
-export function previousReport(month: string, reportMonths: readonly string[]): MonthReport | null {
+export function previousReport(ctx: BuildContext, month: string, reportMonths: readonly string[]): MonthReport | null {
   const before = previousMonth(month);
-  return reportMonths.includes(before) ? monthReport(before) : null;
+  return reportMonths.includes(before) ? monthReport(ctx, before) : null;
 }
 
 /** Each incident's own lost minutes over its whole impact, summed over its applications. */
-export function incidentLostMinutesTotal(incident: Incident): number {
-  if (!lostByIncident) {
-    const repo = repository();
-    const { maintenanceByApplication } = build();
+export function incidentLostMinutesTotal(ctx: BuildContext, incident: Incident): number {
+  const lostByIncident = memoise(ctx, 'availability.lostByIncident', () => {
+    const repo = ctx.repository;
+    const { maintenanceByApplication } = build(ctx);
     const apps = new Map(repo.applications.map((a) => [a.id, a]));
-    lostByIncident = new Map();
-    for (const inc of repo.incidents) {
-      const end = Math.max(inc.started, ...inc.impact.map((s) => s.toMs ?? asOf()));
-      const range = { fromMs: Math.min(inc.started, ...inc.impact.map((s) => s.fromMs)), toMs: end };
-      let total = 0;
-      for (const id of inc.applications) {
-        const app = apps.get(id);
-        if (app) total += incidentLostMinutes(app, inc, range, maintenanceByApplication.get(id) ?? [], asOf());
-      }
-      lostByIncident.set(inc.id, total);
-    }
-  }
+    return new Map(repo.incidents.map((inc) => [inc.id, incidentOwnLostMinutes(inc, apps, maintenanceByApplication, ctx.asOfMs)]));
+  });
   return lostByIncident.get(incident.id) ?? 0;
 }
 
@@ -85,18 +75,18 @@ export function incidentLostMinutesTotal(incident: Incident): number {
  * Incidents with an impact span reaching into the calendar month (reporting zone), in input order: a
  * superset of those touching the month's report interval, so month views need not scan every incident.
  */
-export function incidentsTouchingMonth(month: string): readonly Incident[] {
-  return (build().index.incidentsByMonth.get(month) ?? []) as Incident[];
+export function incidentsTouchingMonth(ctx: BuildContext, month: string): readonly Incident[] {
+  return (build(ctx).index.incidentsByMonth.get(month) ?? []) as Incident[];
 }
 
 /** The month the overview and badges show: the as-of month, or the month just ended at its first instant. */
-export function currentMonth(): string {
-  return currentReportMonth(asOf(), repository().site.reportingTimezone);
+export function currentMonth(ctx: BuildContext): string {
+  return currentReportMonth(ctx.asOfMs, ctx.repository.site.reportingTimezone);
 }
 
 /** Whether the month's figures are month to date (the month is still running at as-of). */
-export function isMonthToDate(month: string): boolean {
-  return isMonthToDateAt(month, asOf(), repository().site.reportingTimezone);
+export function isMonthToDate(ctx: BuildContext, month: string): boolean {
+  return isMonthToDateAt(month, ctx.asOfMs, ctx.repository.site.reportingTimezone);
 }
 
 export interface AvailabilityEffect {
@@ -109,10 +99,11 @@ export interface AvailabilityEffect {
 }
 
 /** The month's top talkers by incident id, built once per month. */
-function talkerOf(month: string, incidentId: string): TopTalker | undefined {
+function talkerOf(ctx: BuildContext, month: string, incidentId: string): TopTalker | undefined {
+  const talkersByMonth = memoise(ctx, 'availability.talkersByMonth', () => new Map<string, Map<string, TopTalker>>());
   let byId = talkersByMonth.get(month);
   if (!byId) {
-    byId = new Map(monthReport(month).topTalkers.map((t) => [t.id, t]));
+    byId = new Map(monthReport(ctx, month).topTalkers.map((t) => [t.id, t]));
     talkersByMonth.set(month, byId);
   }
   return byId.get(incidentId);
@@ -122,16 +113,17 @@ function talkerOf(month: string, incidentId: string): TopTalker | undefined {
  * What an incident alone cost each of its applications in each month it touched, once per build.
  * The minutes are the month's top-talker figures: the same incident, schedule and month, already computed.
  */
-export function incidentAvailabilityEffects(incident: Incident): AvailabilityEffect[] {
+export function incidentAvailabilityEffects(ctx: BuildContext, incident: Incident): AvailabilityEffect[] {
+  const effectsByIncident = memoise(ctx, 'availability.effectsByIncident', () => new Map<string, AvailabilityEffect[]>());
   const known = effectsByIncident.get(incident.id);
   if (known) return known;
-  const repo = repository();
+  const repo = ctx.repository;
   const zone = repo.site.reportingTimezone;
-  const end = Math.max(incident.started, ...incident.impact.map((s) => s.toMs ?? asOf()));
+  const end = incidentImpactInterval(incident, ctx.asOfMs).toMs;
   const effects: AvailabilityEffect[] = [];
   for (const month of monthsBetween(monthOf(incident.started, zone), monthOf(Math.max(incident.started, end - 1), zone))) {
-    const rows = monthReport(month).availability.applications;
-    const talker = talkerOf(month, incident.id);
+    const rows = monthReport(ctx, month).availability.applications;
+    const talker = talkerOf(ctx, month, incident.id);
     for (const id of incident.applications) {
       const row = rows.find((r) => r.id === id);
       if (!row) continue;
@@ -142,7 +134,7 @@ export function incidentAvailabilityEffects(incident: Incident): AvailabilityEff
         applicationId: id,
         lostMinutes: lost,
         scheduledMinutes: row.scheduledMinutes,
-        percentagePoints: row.scheduledMinutes > 0 ? (lost / row.scheduledMinutes) * 100 : 0,
+        percentagePoints: availabilityPercentagePoints(lost, row.scheduledMinutes),
       });
     }
   }

@@ -2,11 +2,11 @@
 // availability, for READMEs, wikis and dashboards; and the /badges/ page listing them with embed snippets.
 import type { AvailabilityRow, AvailabilityStatus } from '../../core/availability.ts';
 import type { Application } from '../../load/repository.ts';
-import { repository } from '../model.ts';
 import { absoluteUrl, url } from '../urls.ts';
 import { escapeXml } from '../xml.ts';
 import { currentMonth, monthReport } from './availability.ts';
-import { availabilityText } from './report.ts';
+import { availabilityText } from '../format.ts';
+import type { BuildContext } from '../context.ts';
 
 /** Fill of the value side by status; the site's own status colours, each with white text at 4.5:1 or more. */
 export const badgeColours: Record<AvailabilityStatus, string> = {
@@ -81,29 +81,29 @@ export function badgeSvg(badge: Badge): string {
   ].join('\n');
 }
 
-function currentRows(): Map<string, AvailabilityRow> {
-  return new Map(monthReport(currentMonth()).availability.applications.map((row) => [row.id, row]));
+function currentRows(ctx: BuildContext): Map<string, AvailabilityRow> {
+  return new Map(monthReport(ctx, currentMonth(ctx)).availability.applications.map((row) => [row.id, row]));
 }
 
 /** Applications in catalogue order, each with its badge. */
-export function applicationBadges(): { app: Application; badge: Badge }[] {
-  const rows = currentRows();
-  return repository().applications.map((app) => {
+export function applicationBadges(ctx: BuildContext): { app: Application; badge: Badge }[] {
+  const rows = currentRows(ctx);
+  return ctx.repository.applications.map((app) => {
     const row = rows.get(app.id) ?? { availability: null, status: 'none' as const };
     return { app, badge: applicationBadge(app, row) };
   });
 }
 
 /** The body of /badges/<app>.svg. */
-export function applicationBadgeSvg(id: string): string {
-  const entry = applicationBadges().find((b) => b.app.id === id);
+export function applicationBadgeSvg(ctx: BuildContext, id: string): string {
+  const entry = applicationBadges(ctx).find((b) => b.app.id === id);
   if (!entry) throw new Error(`no application "${id}" for a badge`);
   return badgeSvg(entry.badge);
 }
 
 /** What the /badges/ page lists: each badge with its URL and the snippets to embed it. */
-export function badgesPage() {
-  return applicationBadges().map(({ app, badge }) => {
+export function badgesPage(ctx: BuildContext) {
+  return applicationBadges(ctx).map(({ app, badge }) => {
     const badgeUrl = absoluteUrl(`badges/${app.id}.svg`);
     const pageUrl = absoluteUrl(`applications/${app.id}/`);
     return {

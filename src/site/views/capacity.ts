@@ -14,7 +14,7 @@ import {
 } from '../../core/capacity.ts';
 import { renderChart } from '../charts.ts';
 import { formatDay, isoInstant } from '../format.ts';
-import { asOf, repository } from '../model.ts';
+import { memoise, type BuildContext } from '../context.ts';
 
 /** Most points a scatter chart draws; the fit always uses every row of the window. */
 export const maxChartPoints = 2000;
@@ -35,7 +35,7 @@ export interface CapacityResult {
 /**
  * Runs every application's capacity analysis as of `asOfMs`, ordered by application id.
  *
- * @example analyseAllCapacity(repository().capacity, repository().applications, asOf())[0]?.analysis.kpis
+ * @example analyseAllCapacity(ctx.repository.capacity, ctx.repository.applications, ctx.asOfMs)[0]?.analysis.kpis
  */
 export function analyseAllCapacity(
   series: readonly CapacitySeries[],
@@ -55,14 +55,10 @@ export function analyseAllCapacity(
     }));
 }
 
-let buildResults: CapacityResult[] | undefined;
-
 /** This build's capacity analyses, computed on first use and shared by every page and the JSON. */
-export function capacityOfBuild(): CapacityResult[] {
-  if (buildResults) return buildResults;
-  const repo = repository();
-  buildResults = analyseAllCapacity(repo.capacity, repo.applications, asOf(), repo.site.planningHorizonMonths);
-  return buildResults;
+export function capacityOfBuild(ctx: BuildContext): CapacityResult[] {
+  const repo = ctx.repository;
+  return memoise(ctx, 'capacity.results', () => analyseAllCapacity(repo.capacity, repo.applications, ctx.asOfMs, repo.site.planningHorizonMonths));
 }
 
 // ---- sampling -----------------------------------------------------------------------------
@@ -537,18 +533,17 @@ export async function withCharts(view: CapacityApplicationView) {
 
 export type RenderedCapacityView = Awaited<ReturnType<typeof withCharts>>;
 
-const renderedOfBuild = new Map<string, Promise<RenderedCapacityView>>();
-
 /**
  * An application's capacity view with charts, rendered once per build however many pages show
  * it; null when the application declares no capacity data.
  */
-export function capacitySectionOfBuild(applicationId: string): Promise<RenderedCapacityView> | null {
-  const result = capacityOfBuild().find((one) => one.applicationId === applicationId);
+export function capacitySectionOfBuild(ctx: BuildContext, applicationId: string): Promise<RenderedCapacityView> | null {
+  const renderedOfBuild = memoise(ctx, 'capacity.rendered', () => new Map<string, Promise<RenderedCapacityView>>());
+  const result = capacityOfBuild(ctx).find((one) => one.applicationId === applicationId);
   if (result === undefined) return null;
   let rendered = renderedOfBuild.get(applicationId);
   if (rendered === undefined) {
-    rendered = withCharts(capacityApplicationView(result, repository().site.reportingTimezone));
+    rendered = withCharts(capacityApplicationView(result, ctx.site.reportingTimezone));
     renderedOfBuild.set(applicationId, rendered);
   }
   return rendered;

@@ -1,5 +1,6 @@
 // Change management pages, components and JSON: numbers from core/changes.ts, turned into rows,
 // links and sentences here so the templates only place them.
+import { memoise, type BuildContext } from '../context.ts';
 import { DateTime } from 'luxon';
 import {
   changeCalendarMonth,
@@ -17,21 +18,20 @@ import { trailingMonths } from '../../core/problems.ts';
 import { findSection } from '../../load/markdown.ts';
 import type { Change, Incident } from '../../load/repository.ts';
 import { requiredSections } from '../../schema/records.ts';
-import { formatInstant, leadDaysText } from '../format.ts';
+import { formatInstant, leadDaysText, monthTitle } from '../format.ts';
 
 export { leadDaysText };
 import { changesCalendar } from '../ics.ts';
-import { asOf, reportMonths, repository } from '../model.ts';
+import { reportMonths } from '../model.ts';
 import { url } from '../urls.ts';
-import { monthTitle } from './report.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 
-function limit(): number {
-  return repository().site.changeLeadDays;
+function limit(ctx: BuildContext): number {
+  return ctx.repository.site.changeLeadDays;
 }
 
-function zone(): string {
-  return repository().site.reportingTimezone;
+function zone(ctx: BuildContext): string {
+  return ctx.repository.site.reportingTimezone;
 }
 
 function percentText(share: number | null): string {
@@ -45,9 +45,9 @@ export interface ViolationLine {
 }
 
 /** What each broken rule means for this change. */
-export function violationLines(change: Change): ViolationLine[] {
-  return changeViolations(change, limit()).map((kind) => {
-    if (kind === 'lead-time') return { kind, text: `lead time ${leadDaysText(leadDays(change))}, under the ${limit()} days a normal change needs` };
+export function violationLines(ctx: BuildContext, change: Change): ViolationLine[] {
+  return changeViolations(change, limit(ctx)).map((kind) => {
+    if (kind === 'lead-time') return { kind, text: `lead time ${leadDaysText(leadDays(change))}, under the ${limit(ctx)} days a normal change needs` };
     if (kind === 'bau-releases-code') return { kind, text: 'a bau change must not release code' };
     const missing = [change.cab ? '' : 'CAB review', change.approvals.length > 0 ? '' : 'approval'].filter(Boolean).join(' and ');
     return { kind, text: `high risk without ${missing}` };
@@ -70,7 +70,7 @@ export interface ChangeRow {
   violations: ViolationLine[];
 }
 
-export function changeRow(change: Change): ChangeRow {
+export function changeRow(ctx: BuildContext, change: Change): ChangeRow {
   return {
     id: change.id,
     title: change.title,
@@ -79,12 +79,12 @@ export function changeRow(change: Change): ChangeRow {
     risk: change.risk,
     applications: change.applications.join(', '),
     owner: change.owner,
-    plannedText: `${formatInstant(change.plannedStart, zone())} → ${formatInstant(change.plannedEnd, zone())}`,
+    plannedText: `${formatInstant(change.plannedStart, zone(ctx))} → ${formatInstant(change.plannedEnd, zone(ctx))}`,
     leadText: leadDaysText(leadDays(change)),
     cabText: change.cab ? 'yes' : 'no',
     approvalsText: change.approvals.length === 0 ? 'none' : change.approvals.map((a) => a.by).join(', '),
     outcome: change.outcome,
-    violations: violationLines(change),
+    violations: violationLines(ctx, change),
   };
 }
 
@@ -93,11 +93,11 @@ function byPlannedStartNewestFirst(list: readonly Change[]): Change[] {
 }
 
 /** The /changes/ page: the lead-time record by month, then every change, newest first. */
-export function changeIndexPage() {
-  const repo = repository();
-  const rows = byPlannedStartNewestFirst(repo.changes).map(changeRow);
-  const months = trailingMonths(monthOf(asOf(), zone()), 12);
-  const leadTime = leadTimeViolationsByMonth(repo.changes, months, zone(), limit()).map((m) => ({
+export function changeIndexPage(ctx: BuildContext) {
+  const repo = ctx.repository;
+  const rows = byPlannedStartNewestFirst(repo.changes).map((change) => changeRow(ctx, change));
+  const months = trailingMonths(monthOf(ctx.asOfMs, zone(ctx)), 12);
+  const leadTime = leadTimeViolationsByMonth(repo.changes, months, zone(ctx), limit(ctx)).map((m) => ({
     month: m.month,
     monthText: monthTitle(m.month),
     normalChanges: m.normalChanges,
@@ -110,7 +110,7 @@ export function changeIndexPage() {
     leadTimeCount: count('lead-time'),
     bauCount: count('bau-releases-code'),
     highRiskCount: count('high-risk-unapproved'),
-    leadDaysLimit: limit(),
+    leadDaysLimit: limit(ctx),
     leadTime,
     reviewHref: url('changes/review/'),
     calendarHref: url('changes/calendar/'),
@@ -118,59 +118,57 @@ export function changeIndexPage() {
   };
 }
 
-let causedMemo: Map<string, Incident[]> | undefined;
-
 /** Incidents by the change they name as their cause, each list by start then id; built once per build. */
-function incidentsByChange(): Map<string, Incident[]> {
-  if (!causedMemo) {
-    causedMemo = new Map();
-    for (const incident of [...repository().incidents].sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id))) {
+function incidentsByChange(ctx: BuildContext): Map<string, Incident[]> {
+  return memoise(ctx, 'changes.incidentsByChange', () => {
+    const caused = new Map<string, Incident[]>();
+    for (const incident of [...ctx.repository.incidents].sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id))) {
       if (incident.change === undefined) continue;
-      const list = causedMemo.get(incident.change) ?? [];
+      const list = caused.get(incident.change) ?? [];
       list.push(incident);
-      causedMemo.set(incident.change, list);
+      caused.set(incident.change, list);
     }
-  }
-  return causedMemo;
+    return caused;
+  });
 }
 
 /** The page of one change: its plans, approvals, outcome, broken rules and the incidents it caused. */
-export function changePage(change: Change) {
-  const repo = repository();
+export function changePage(ctx: BuildContext, change: Change) {
+  const repo = ctx.repository;
   const isPlanRequired = change.type === 'normal' || change.type === 'emergency';
   const plans = requiredSections.change.map((heading) => {
     const section = findSection(change.sections, heading);
     return { heading, markdown: section?.markdown ?? null, missingText: isPlanRequired ? 'Missing.' : `Not given (not required for ${change.type} changes).` };
   });
   const planHeadings = new Set<string>(requiredSections.change.map((h) => h.toLowerCase()));
-  const caused = (incidentsByChange().get(change.id) ?? []).map((i) => ({ id: i.id, title: i.title, href: url(`incidents/${i.id}/`), severity: i.severity, startedText: formatInstant(i.started, zone()) }));
+  const caused = (incidentsByChange(ctx).get(change.id) ?? []).map((i) => ({ id: i.id, title: i.title, href: url(`incidents/${i.id}/`), severity: i.severity, startedText: formatInstant(i.started, zone(ctx)) }));
   return {
-    row: changeRow(change),
+    row: changeRow(ctx, change),
     plans,
     otherSections: change.sections.filter((s) => !planHeadings.has(s.heading.toLowerCase().replace(/\s+/g, ' '))),
-    approvals: change.approvals.map((a) => ({ by: a.by, atText: formatInstant(a.at, zone()) })),
+    approvals: change.approvals.map((a) => ({ by: a.by, atText: formatInstant(a.at, zone(ctx)) })),
     caused,
     hasSections: change.sections.length > 0,
   };
 }
 
-function reviewedRow(item: ReviewedChange<Change>) {
-  return { ...changeRow(item.change), startText: formatInstant(item.change.plannedStart, zone()), timeText: DateTime.fromMillis(item.change.plannedStart, { zone: zone() }).toFormat('HH:mm') };
+function reviewedRow(ctx: BuildContext, item: ReviewedChange<Change>) {
+  return { ...changeRow(ctx, item.change), startText: formatInstant(item.change.plannedStart, zone(ctx)), timeText: DateTime.fromMillis(item.change.plannedStart, { zone: zone(ctx) }).toFormat('HH:mm') };
 }
 
 /** The weekly change review: the coming seven days by day, and last week's outcomes. */
-export function changeReviewPage() {
-  const repo = repository();
-  const review = weeklyChangeReview(repo.changes, asOf(), zone(), limit());
+export function changeReviewPage(ctx: BuildContext) {
+  const repo = ctx.repository;
+  const review = weeklyChangeReview(repo.changes, ctx.asOfMs, zone(ctx), limit(ctx));
   const outcomes = review.lastWeekOutcomes;
   return {
-    fromText: formatInstant(review.coming.fromMs, zone()),
-    toText: formatInstant(review.coming.toMs, zone()),
-    pastFromText: formatInstant(review.past.fromMs, zone()),
-    days: review.days.map((d) => ({ date: d.date, title: DateTime.fromISO(d.date, { zone: zone() }).toFormat('cccc d LLLL yyyy'), rows: d.changes.map(reviewedRow) })),
+    fromText: formatInstant(review.coming.fromMs, zone(ctx)),
+    toText: formatInstant(review.coming.toMs, zone(ctx)),
+    pastFromText: formatInstant(review.past.fromMs, zone(ctx)),
+    days: review.days.map((d) => ({ date: d.date, title: DateTime.fromISO(d.date, { zone: zone(ctx) }).toFormat('cccc d LLLL yyyy'), rows: d.changes.map((item) => reviewedRow(ctx, item)) })),
     comingCount: review.days.reduce((n, d) => n + d.changes.length, 0),
     comingViolations: review.days.reduce((n, d) => n + d.changes.filter((c) => c.violations.length > 0).length, 0),
-    lastWeek: review.lastWeek.map(reviewedRow),
+    lastWeek: review.lastWeek.map((item) => reviewedRow(ctx, item)),
     outcomes: [
       { label: 'successful', count: outcomes.successful },
       { label: 'failed', count: outcomes.failed },
@@ -179,29 +177,29 @@ export function changeReviewPage() {
       { label: 'cancelled', count: outcomes.cancelled },
     ],
     successRateText: percentText(outcomes.successRate),
-    calendarHref: url(`changes/calendar/${monthOf(asOf(), zone())}/`),
-    timeZone: zone(),
+    calendarHref: url(`changes/calendar/${monthOf(ctx.asOfMs, zone(ctx))}/`),
+    timeZone: zone(ctx),
   };
 }
 
 /** The months that get a change calendar: every report month and the month after the as-of month. */
-export function calendarMonths(): string[] {
-  const months = reportMonths();
-  const last = months[months.length - 1] ?? monthOf(asOf(), zone());
+export function calendarMonths(ctx: BuildContext): string[] {
+  const months = reportMonths(ctx);
+  const last = months[months.length - 1] ?? monthOf(ctx.asOfMs, zone(ctx));
   return [...months, nextMonth(last)];
 }
 
 /** The change calendar index: one link per month, newest first. */
-export function calendarIndexPage() {
-  const repo = repository();
+export function calendarIndexPage(ctx: BuildContext) {
+  const repo = ctx.repository;
   const counts = new Map<string, number>();
   for (const change of repo.changes) {
-    const month = monthOf(change.plannedStart, zone());
+    const month = monthOf(change.plannedStart, zone(ctx));
     counts.set(month, (counts.get(month) ?? 0) + 1);
   }
-  const current = monthOf(asOf(), zone());
+  const current = monthOf(ctx.asOfMs, zone(ctx));
   return {
-    months: calendarMonths()
+    months: calendarMonths(ctx)
       .slice()
       .reverse()
       .map((month) => ({ month, title: monthTitle(month), href: url(`changes/calendar/${month}/`), count: counts.get(month) ?? 0, isCurrent: month === current })),
@@ -220,18 +218,18 @@ const WEEKDAY_HEADINGS = [
 ];
 
 /** One month of the change calendar as weeks of day cells, plus the same changes as a list. */
-export function calendarPage(month: string) {
-  const repo = repository();
-  const grid = changeCalendarMonth(repo.changes, month, zone());
-  const months = calendarMonths();
+export function calendarPage(ctx: BuildContext, month: string) {
+  const repo = ctx.repository;
+  const grid = changeCalendarMonth(repo.changes, month, zone(ctx));
+  const months = calendarMonths(ctx);
   const at = months.indexOf(month);
   const neighbour = (m: string | undefined) => (m === undefined ? null : { title: monthTitle(m), href: url(`changes/calendar/${m}/`) });
-  const range = monthInterval(month, zone());
+  const range = monthInterval(month, zone(ctx));
   const list = repo.changes
     .filter((c) => c.plannedStart >= range.fromMs && c.plannedStart < range.toMs)
     .sort((a, b) => a.plannedStart - b.plannedStart || compareRecordIds(a.id, b.id))
-    .map(changeRow);
-  const time = (ms: number) => formatInstant(ms, zone()).slice(11, 16);
+    .map((change) => changeRow(ctx, change));
+  const time = (ms: number) => formatInstant(ms, zone(ctx)).slice(11, 16);
   return {
     title: monthTitle(month),
     weekdays: WEEKDAY_HEADINGS,
@@ -246,7 +244,7 @@ export function calendarPage(month: string) {
           href: url(`changes/${change.id}/`),
           label: startsToday ? `${time(change.plannedStart)} ${change.id}` : `… ${change.id}`,
           title: `${change.title} (${change.type}, ${change.risk} risk, ${change.outcome})`,
-          hasViolations: changeViolations(change, limit()).length > 0,
+          hasViolations: changeViolations(change, limit(ctx)).length > 0,
           status: change.outcome,
         })),
       })),
@@ -255,15 +253,15 @@ export function calendarPage(month: string) {
     previous: neighbour(at > 0 ? months[at - 1] : undefined),
     next: neighbour(at >= 0 ? months[at + 1] : undefined),
     indexHref: url('changes/calendar/'),
-    timeZone: zone(),
+    timeZone: zone(ctx),
   };
 }
 
 /** The change part of a monthly report. */
-export function changeSectionView(month: string) {
-  const repo = repository();
-  const range = reportInterval(month, zone(), asOf());
-  const period = changePeriod(repo.changes, repo.incidents, range, limit());
+export function changeSectionView(ctx: BuildContext, month: string) {
+  const repo = ctx.repository;
+  const range = reportInterval(month, zone(ctx), ctx.asOfMs);
+  const period = changePeriod(repo.changes, repo.incidents, range, limit(ctx));
   const byId = new Map(repo.changes.map((c) => [c.id, c]));
   const changesOf = (ids: readonly string[]) => ids.map((id) => byId.get(id)).filter((c) => c !== undefined);
   return {
@@ -276,12 +274,12 @@ export function changeSectionView(month: string) {
     inducedText: percentText(period.changeInduced.share),
     inducedDetail: `${period.changeInduced.count} of ${period.changeInduced.total} incidents started`,
     leadTimeViolations: changesOf(period.leadTimeViolations).map((c) => ({ id: c.id, href: url(`changes/${c.id}/`), title: c.title, leadText: leadDaysText(leadDays(c)) })),
-    leadDaysLimit: limit(),
+    leadDaysLimit: limit(ctx),
     otherViolations: changesOf(period.violating.filter((v) => v.violations.some((k) => k !== 'lead-time')).map((v) => v.id)).map((c) => ({
       id: c.id,
       href: url(`changes/${c.id}/`),
       title: c.title,
-      text: violationLines(c)
+      text: violationLines(ctx, c)
         .filter((l) => l.kind !== 'lead-time')
         .map((l) => l.text)
         .join('; '),
@@ -291,11 +289,11 @@ export function changeSectionView(month: string) {
 }
 
 /** Body of /api/v1/changes.json. */
-export function changesJson() {
-  const repo = repository();
-  const caused = incidentsByChange();
+export function changesJson(ctx: BuildContext) {
+  const repo = ctx.repository;
+  const caused = incidentsByChange(ctx);
   return {
-    asOf: new Date(asOf()).toISOString(),
+    asOf: new Date(ctx.asOfMs).toISOString(),
     changes: [...repo.changes]
       .sort((a, b) => a.plannedStart - b.plannedStart || compareRecordIds(a.id, b.id))
       .map((c) => ({
@@ -307,14 +305,14 @@ export function changesJson() {
         plannedEnd: new Date(c.plannedEnd).toISOString(),
         outcome: c.outcome,
         leadDays: leadDays(c),
-        violations: changeViolations(c, limit()),
+        violations: changeViolations(c, limit(ctx)),
         causedIncidents: (caused.get(c.id) ?? []).map((i) => i.id),
       })),
   };
 }
 
 /** The text of /changes.ics. */
-export function changesIcs(): string {
-  const repo = repository();
-  return changesCalendar(repo.changes, { baseUrl: repo.site.baseUrl, base: repo.site.base, asOfMs: asOf(), name: `${repo.site.title} changes` });
+export function changesIcs(ctx: BuildContext): string {
+  const repo = ctx.repository;
+  return changesCalendar(repo.changes, { baseUrl: repo.site.baseUrl, base: repo.site.base, asOfMs: ctx.asOfMs, name: `${repo.site.title} changes` });
 }

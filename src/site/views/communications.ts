@@ -3,19 +3,19 @@
 import { cadenceCompliance, hasCadence, incidentCommunications, type IncidentCommunications } from '../../core/communications.ts';
 import { formatMinutes, truncatePercent } from '../../core/percent.ts';
 import type { Incident } from '../../load/repository.ts';
-import { formatInstant, isoInstant } from '../format.ts';
-import { asOf, recordIndex, repository } from '../model.ts';
+import { formatInstant, isoInstant, monthTitle } from '../format.ts';
+import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { monthReport } from './availability.ts';
-import { monthTitle } from './report.ts';
-
-const memo = new Map<string, IncidentCommunications>();
+import { memoise, type BuildContext } from '../context.ts';
+import { compareText } from '../../core/compare.ts';
 
 /** The communication record of an incident at this build's as-of instant, computed once. */
-export function communicationsOf(incident: Incident): IncidentCommunications {
+export function communicationsOf(ctx: BuildContext, incident: Incident): IncidentCommunications {
+  const memo = memoise(ctx, 'communications.byIncident', () => new Map<string, IncidentCommunications>());
   let record = memo.get(incident.id);
   if (!record) {
-    record = incidentCommunications(incident, repository().site.updateCadenceMinutes, asOf());
+    record = incidentCommunications(incident, ctx.repository.site.updateCadenceMinutes, ctx.asOfMs);
     memo.set(incident.id, record);
   }
   return record;
@@ -34,10 +34,10 @@ export interface TimelineRow {
 }
 
 /** The incident page's communications: findings first, then the timeline with late gaps flagged. */
-export function incidentCommunicationsView(incident: Incident) {
-  const zone = repository().site.reportingTimezone;
-  const cadence = repository().site.updateCadenceMinutes;
-  const record = communicationsOf(incident);
+export function incidentCommunicationsView(ctx: BuildContext, incident: Incident) {
+  const zone = ctx.repository.site.reportingTimezone;
+  const cadence = ctx.repository.site.updateCadenceMinutes;
+  const record = communicationsOf(ctx, incident);
   const gapEndingAt = new Map(record.gaps.map((g) => [g.toMs, g]));
   const gapRow = (ms: number): Pick<TimelineRow, 'gapText' | 'isLate'> => {
     const gap = gapEndingAt.get(ms);
@@ -61,7 +61,7 @@ export function incidentCommunicationsView(incident: Incident) {
   }
   if (!endShown && record.endMs > incident.detected) endRow();
   // An update sent before detection (a status page ahead of the ticket) still reads in time order.
-  rows.sort((a, b) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0));
+  rows.sort((a, b) => compareText(a.iso, b.iso));
   const severityHasCadence = hasCadence(incident.severity);
   const cadenceText = !severityHasCadence
     ? `No update cadence for ${incident.severity}; longest silence ${formatMinutes(record.longestGapMinutes)}.`
@@ -86,12 +86,12 @@ function percentText(share: number | null): string {
 }
 
 /** The monthly report's communications part: SEV1/SEV2 incidents that kept the cadence, and the ones that did not. */
-export function communicationsSectionView(month: string) {
-  const repo = repository();
+export function communicationsSectionView(ctx: BuildContext, month: string) {
+  const repo = ctx.repository;
   const cadence = repo.site.updateCadenceMinutes;
-  const incidents = monthReport(month).incidents;
-  const compliance = cadenceCompliance(incidents, cadence, asOf());
-  const byId = recordIndex().incidents;
+  const incidents = monthReport(ctx, month).incidents;
+  const compliance = cadenceCompliance(incidents, cadence, ctx.asOfMs);
+  const byId = recordIndex(ctx).incidents;
   const link = (id: string) => ({ id, title: byId.get(id)?.title ?? '', severity: byId.get(id)?.severity ?? '', href: url(`incidents/${id}/`) });
   return {
     monthText: monthTitle(month),

@@ -6,20 +6,19 @@ import { formatMinutes } from '../../core/percent.ts';
 import { daysBefore } from '../../core/hotspots.ts';
 import { reportInterval } from '../../core/period.ts';
 import type { Incident } from '../../load/repository.ts';
-import { formatDay, formatInstant } from '../format.ts';
-import { asOf, recordIndex, repository } from '../model.ts';
+import { formatDay, formatInstant, monthTitle } from '../format.ts';
+import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentsTouchingMonth } from './availability.ts';
-import { monthTitle } from './report.ts';
-
-let overlapsMemo: Map<string, CustomerOverlap[]> | undefined;
+import { memoise, type BuildContext } from '../context.ts';
+import { compareText } from '../../core/compare.ts';
 
 /** Each incident's overlaps with key customers' windows over its whole impact, computed once per build. */
-export function customerOverlapsOf(incident: Incident): CustomerOverlap[] {
-  if (!overlapsMemo) {
-    const repo = repository();
-    overlapsMemo = new Map(repo.incidents.map((i) => [i.id, customerWindowOverlaps(i, repo.customers, asOf())]));
-  }
+export function customerOverlapsOf(ctx: BuildContext, incident: Incident): CustomerOverlap[] {
+  const overlapsMemo = memoise(ctx, 'customers.overlapsByIncident', () => {
+    const repo = ctx.repository;
+    return new Map(repo.incidents.map((i) => [i.id, customerWindowOverlaps(i, repo.customers, ctx.asOfMs)]));
+  });
   return overlapsMemo.get(incident.id) ?? [];
 }
 
@@ -27,30 +26,30 @@ export function customerOverlapsOf(incident: Incident): CustomerOverlap[] {
  * One sentence per overlapped window, e.g. "overlapped Acme Asset Management's 15:00–16:00
  * America/New_York window for 12 min".
  */
-export function customerWindowFlags(incident: Incident): string[] {
-  return customerOverlapsOf(incident).flatMap((overlap) =>
+export function customerWindowFlags(ctx: BuildContext, incident: Incident): string[] {
+  return customerOverlapsOf(ctx, incident).flatMap((overlap) =>
     overlap.windows.map((w) => `overlapped ${overlap.customer}'s ${w.window.hours.replace('-', '–')} ${w.window.timezone} window for ${formatMinutes(w.minutes)}`),
   );
 }
 
 /** A short marker for incident lists: the customers hit and the minutes, or '' when none. */
-export function customerWindowMarker(incident: Incident): string {
-  return customerOverlapsOf(incident)
+export function customerWindowMarker(ctx: BuildContext, incident: Incident): string {
+  return customerOverlapsOf(ctx, incident)
     .map((o) => `${o.customer} ${formatMinutes(o.minutes)}`)
     .join('; ');
 }
 
 /** The /customers/ page: each key customer with its applications, windows and recent hits. */
-export function customersPage() {
-  const repo = repository();
+export function customersPage(ctx: BuildContext) {
+  const repo = ctx.repository;
   const zone = repo.site.reportingTimezone;
-  const week = weekContaining(asOf(), zone);
+  const week = weekContaining(ctx.asOfMs, zone);
   const apps = new Map(repo.applications.map((a) => [a.id, a]));
-  const incidents = recordIndex().incidents;
-  const recent = daysBefore(asOf(), 90);
-  const exposure = new Map(customerExposure(repo.incidents, repo.customers, recent, asOf()).map((e) => [e.customer, e]));
+  const incidents = recordIndex(ctx).incidents;
+  const recent = daysBefore(ctx.asOfMs, 90);
+  const exposure = new Map(customerExposure(repo.incidents, repo.customers, recent, ctx.asOfMs).map((e) => [e.customer, e]));
   const customers = [...repo.customers]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => compareText(a.name, b.name))
     .map((customer) => {
       const hits = exposure.get(customer.name);
       return {
@@ -78,17 +77,17 @@ export function customersPage() {
   return {
     zone,
     weekText: `${formatDay(week.fromMs, zone)} to ${formatDay(week.toMs - 1, zone)}`,
-    recentText: `the 90 days to ${formatInstant(asOf(), zone)}`,
+    recentText: `the 90 days to ${formatInstant(ctx.asOfMs, zone)}`,
     customers,
   };
 }
 
 /** The monthly report's part on key customers' critical windows hit by incidents. */
-export function customerWindowsSectionView(month: string) {
-  const repo = repository();
-  const range = reportInterval(month, repo.site.reportingTimezone, asOf());
-  const incidents = recordIndex().incidents;
-  const rows = customerExposure(incidentsTouchingMonth(month), repo.customers, range, asOf()).map((e) => ({
+export function customerWindowsSectionView(ctx: BuildContext, month: string) {
+  const repo = ctx.repository;
+  const range = reportInterval(month, repo.site.reportingTimezone, ctx.asOfMs);
+  const incidents = recordIndex(ctx).incidents;
+  const rows = customerExposure(incidentsTouchingMonth(ctx, month), repo.customers, range, ctx.asOfMs).map((e) => ({
     customer: e.customer,
     minutesText: formatMinutes(e.minutes),
     isHit: e.incidents.length > 0,

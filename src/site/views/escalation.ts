@@ -2,33 +2,34 @@
 // for the as-of week, contact links, escalation order, managers and review age; who supports what.
 import { describeCalendar, hoursInZone, isStale, mailHref, phoneHref, reviewAgeDays, supportMatrix, weekContaining } from '../../core/escalation.ts';
 import { formatDay } from '../format.ts';
-import { asOf, repository } from '../model.ts';
 import { url } from '../urls.ts';
+import type { BuildContext } from '../context.ts';
+import { compareText } from '../../core/compare.ts';
 
 function link(text: string | undefined, href: (text: string) => string) {
   return text === undefined ? null : { text, href: href(text) };
 }
 
 /** Teams with their review status, by name then id. */
-function teamsInOrder() {
-  const repo = repository();
+function teamsInOrder(ctx: BuildContext) {
+  const repo = ctx.repository;
   const { site } = repo;
   return [...repo.teams]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))
+    .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id))
     .map((team) => ({
       team,
-      ageDays: reviewAgeDays(team.reviewed, asOf(), site.reportingTimezone),
-      stale: isStale(team.reviewed, asOf(), site.staleReviewDays, site.reportingTimezone),
+      ageDays: reviewAgeDays(team.reviewed, ctx.asOfMs, site.reportingTimezone),
+      stale: isStale(team.reviewed, ctx.asOfMs, site.staleReviewDays, site.reportingTimezone),
     }));
 }
 
 /** The /escalation/ page. */
-export function escalationPage() {
-  const repo = repository();
+export function escalationPage(ctx: BuildContext) {
+  const repo = ctx.repository;
   const zone = repo.site.reportingTimezone;
-  const week = weekContaining(asOf(), zone);
+  const week = weekContaining(ctx.asOfMs, zone);
   const teamNames = new Map(repo.teams.map((t) => [t.id, t.name]));
-  const teams = teamsInOrder().map(({ team, ageDays, stale }) => ({
+  const teams = teamsInOrder(ctx).map(({ team, ageDays, stale }) => ({
     id: team.id,
     anchor: `team-${team.id}`,
     name: team.name,
@@ -45,7 +46,7 @@ export function escalationPage() {
     applications: repo.applications
       .filter((a) => a.team === team.id || a.support?.L1 === team.id || a.support?.L2 === team.id || a.support?.L3 === team.id)
       .map((a) => ({ id: a.id, name: a.name, href: url(`applications/${a.id}/`) }))
-      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+      .sort((a, b) => compareText(a.id, b.id)),
   }));
   const appNames = new Map(repo.applications.map((a) => [a.id, a.name]));
   const level = (assignment: { team: string; isFallback: boolean }) => ({
@@ -72,29 +73,29 @@ export function escalationPage() {
 }
 
 /** The overview's stale-entry notice. */
-export function staleEscalationView() {
-  const stale = teamsInOrder().filter((t) => t.stale);
+export function staleEscalationView(ctx: BuildContext) {
+  const stale = teamsInOrder(ctx).filter((t) => t.stale);
   return {
     count: stale.length,
     teams: stale.map(({ team, ageDays }) => ({ name: team.name, href: url(`escalation/#team-${team.id}`), ageDays })),
-    staleDays: repository().site.staleReviewDays,
+    staleDays: ctx.repository.site.staleReviewDays,
     href: url('escalation/'),
   };
 }
 
 /** Body of /api/v1/escalation.json. */
-export function escalationJson() {
-  const repo = repository();
+export function escalationJson(ctx: BuildContext) {
+  const repo = ctx.repository;
   return {
-    asOf: new Date(asOf()).toISOString(),
+    asOf: new Date(ctx.asOfMs).toISOString(),
     staleReviewDays: repo.site.staleReviewDays,
     teams: [...repo.teams]
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .sort((a, b) => compareText(a.id, b.id))
       .map((team) => ({
         id: team.id,
         reviewed: team.reviewed,
-        reviewAgeDays: reviewAgeDays(team.reviewed, asOf(), repo.site.reportingTimezone),
-        stale: isStale(team.reviewed, asOf(), repo.site.staleReviewDays, repo.site.reportingTimezone),
+        reviewAgeDays: reviewAgeDays(team.reviewed, ctx.asOfMs, repo.site.reportingTimezone),
+        stale: isStale(team.reviewed, ctx.asOfMs, repo.site.staleReviewDays, repo.site.reportingTimezone),
       })),
   };
 }

@@ -4,14 +4,14 @@ import { findSection } from '../../load/markdown.ts';
 import type { Incident, Postmortem } from '../../load/repository.ts';
 import { formatMinutes, truncatePercent } from '../../core/percent.ts';
 import { isProblemOpen } from '../../core/problems.ts';
-import { formatInstant } from '../format.ts';
-import { asOf, recordIndex, repository } from '../model.ts';
+import { formatInstant, minutesText, monthTitle } from '../format.ts';
+import { recordIndex } from '../model.ts';
 import type { CardStatus, StatusCard } from '../status-card.ts';
 import { absoluteUrl, url } from '../urls.ts';
 import { incidentAvailabilityEffects, incidentLostMinutesTotal } from './availability.ts';
 import { customerOverlapsOf } from './customers.ts';
 import { incidentDurationMinutes } from './records.ts';
-import { minutesText, monthTitle } from './report.ts';
+import { memoise, type BuildContext } from '../context.ts';
 
 export interface FollowUp {
   id: string;
@@ -27,13 +27,13 @@ export function firstParagraph(markdown: string): string {
   return paragraph.replace(/\s+/g, ' ').trim();
 }
 
-function appNames(ids: readonly string[]): string {
-  const apps = recordIndex().applications;
+function appNames(ctx: BuildContext, ids: readonly string[]): string {
+  const apps = recordIndex(ctx).applications;
   return ids.map((id) => apps.get(id)?.name ?? id).join(', ');
 }
 
-function followUpsOf(problemIds: readonly string[]): FollowUp[] {
-  const problems = recordIndex().problems;
+function followUpsOf(ctx: BuildContext, problemIds: readonly string[]): FollowUp[] {
+  const problems = recordIndex(ctx).problems;
   return [...new Set(problemIds)].flatMap((id) => {
     const p = problems.get(id);
     if (!p) return [];
@@ -55,9 +55,9 @@ export function incidentCardKey(incident: Incident): string {
   return `incident-${incident.severity.toLowerCase()}-${incident.status}`;
 }
 
-export function incidentCard(key: string): StatusCard {
+export function incidentCard(ctx: BuildContext, key: string): StatusCard {
   const [, severity = '', status = ''] = key.split('-');
-  const site = repository().site;
+  const site = ctx.repository.site;
   return {
     eyebrow: `Incident · ${site.title}`,
     title: `${severity.toUpperCase()} incident, ${status}`,
@@ -72,9 +72,9 @@ export function postmortemCardKey(pm: Postmortem): string {
   return `postmortem-${pm.status}`;
 }
 
-export function postmortemCard(key: string): StatusCard {
+export function postmortemCard(ctx: BuildContext, key: string): StatusCard {
   const status = key.split('-')[1] ?? 'final';
-  const site = repository().site;
+  const site = ctx.repository.site;
   return {
     eyebrow: `Post-incident review · ${site.title}`,
     title: status === 'final' ? 'Post-mortem' : 'Post-mortem (draft)',
@@ -86,38 +86,37 @@ export function postmortemCard(key: string): StatusCard {
 }
 
 /** Every card the build draws, by key. */
-export function cardKeys(): string[] {
-  const repo = repository();
+export function cardKeys(ctx: BuildContext): string[] {
+  const repo = ctx.repository;
   return [...new Set([...repo.incidents.map(incidentCardKey), ...repo.postmortems.map(postmortemCardKey)])].sort();
 }
 
-export function cardFor(key: string): StatusCard {
-  return key.startsWith('incident-') ? incidentCard(key) : postmortemCard(key);
+export function cardFor(ctx: BuildContext, key: string): StatusCard {
+  return key.startsWith('incident-') ? incidentCard(ctx, key) : postmortemCard(ctx, key);
 }
 
-const incidentSummaries = new Map<string, ReturnType<typeof summariseIncident>>();
-
 /** The incident's executive summary: status, scope, cost, customers, root cause, follow-ups; once per build, shared by the page and its text twin. */
-export function incidentSummary(incident: Incident) {
+export function incidentSummary(ctx: BuildContext, incident: Incident) {
+  const incidentSummaries = memoise(ctx, 'executive.incidentSummaries', () => new Map<string, ReturnType<typeof summariseIncident>>());
   let summary = incidentSummaries.get(incident.id);
   if (!summary) {
-    summary = summariseIncident(incident);
+    summary = summariseIncident(ctx, incident);
     incidentSummaries.set(incident.id, summary);
   }
   return summary;
 }
 
-function summariseIncident(incident: Incident) {
-  const repo = repository();
+function summariseIncident(ctx: BuildContext, incident: Incident) {
+  const repo = ctx.repository;
   const zone = repo.site.reportingTimezone;
-  const index = recordIndex();
-  const durationMinutes = incidentDurationMinutes(incident, asOf());
-  const lostMinutes = incidentLostMinutesTotal(incident);
-  const effects = incidentAvailabilityEffects(incident).map(
+  const index = recordIndex(ctx);
+  const durationMinutes = incidentDurationMinutes(incident, ctx.asOfMs);
+  const lostMinutes = incidentLostMinutesTotal(ctx, incident);
+  const effects = incidentAvailabilityEffects(ctx, incident).map(
     (e) =>
-      `${appNames([e.applicationId])}, ${monthTitle(e.month)}: ${minutesText(e.lostMinutes)} lost minutes, ${truncatePercent(e.percentagePoints / 100, 3)} percentage points of availability`,
+      `${appNames(ctx, [e.applicationId])}, ${monthTitle(e.month)}: ${minutesText(e.lostMinutes)} lost minutes, ${truncatePercent(e.percentagePoints / 100, 3)} percentage points of availability`,
   );
-  const customers = customerOverlapsOf(incident).map((o) => `${o.customer}: ${formatMinutes(o.minutes)} inside a critical window`);
+  const customers = customerOverlapsOf(ctx, incident).map((o) => `${o.customer}: ${formatMinutes(o.minutes)} inside a critical window`);
   const reviews = (index.postmortemsByIncident.get(incident.id) ?? []).map((id) => index.postmortems.get(id)!).filter(Boolean);
   const problem = incident.problem ? index.problems.get(incident.problem) : undefined;
   const reviewedCause = reviews.map((pm) => findSection(pm.sections, 'Root cause')?.markdown ?? '').find((m) => m.trim() !== '');
@@ -126,13 +125,13 @@ function summariseIncident(incident: Incident) {
     : problem?.rootCause
       ? firstParagraph(problem.rootCause)
       : `Not yet established; recorded cause: ${incident.cause}.`;
-  const followUps = followUpsOf([...(incident.problem ? [incident.problem] : []), ...reviews.flatMap((pm) => pm.followUps)]);
+  const followUps = followUpsOf(ctx, [...(incident.problem ? [incident.problem] : []), ...reviews.flatMap((pm) => pm.followUps)]);
   const statusText =
     incident.status === 'open'
       ? `Open: impact ongoing for ${formatMinutes(durationMinutes)}`
       : `${incident.status === 'monitoring' ? 'Restored, being monitored' : 'Resolved'}; impact lasted ${formatMinutes(durationMinutes)}`;
-  const scope = `${appNames(incident.applications)} (${incident.component})`;
-  const headline = `${incident.severity} on ${appNames(incident.applications)}: ${incident.title}`;
+  const scope = `${appNames(ctx, incident.applications)} (${incident.component})`;
+  const headline = `${incident.severity} on ${appNames(ctx, incident.applications)}: ${incident.title}`;
   const description = `${statusText}. ${minutesText(lostMinutes)} lost minutes of availability${customers.length ? `; ${customers.length} key customer${customers.length === 1 ? '' : 's'} hit in their critical windows` : ''}. Started ${formatInstant(incident.started, zone)}.`;
   return {
     headline,
@@ -183,19 +182,19 @@ export function incidentSummaryText(incident: Incident, s: IncidentSummary): str
 }
 
 /** The post-mortem's executive summary: its own summary section plus what the incidents cost. */
-export function postmortemSummary(pm: Postmortem) {
-  const index = recordIndex();
+export function postmortemSummary(ctx: BuildContext, pm: Postmortem) {
+  const index = recordIndex(ctx);
   const incidents = pm.incidents.map((id) => index.incidents.get(id)).filter((i): i is Incident => i !== undefined);
   const summary = findSection(pm.sections, 'Executive summary')?.markdown ?? '';
   const rootCause = firstParagraph(findSection(pm.sections, 'Root cause')?.markdown ?? '');
-  const lostMinutes = incidents.reduce((sum, i) => sum + incidentLostMinutesTotal(i), 0);
-  const customers = [...new Set(incidents.flatMap((i) => customerOverlapsOf(i).map((o) => o.customer)))].sort();
-  const followUps = followUpsOf(pm.followUps);
+  const lostMinutes = incidents.reduce((sum, i) => sum + incidentLostMinutesTotal(ctx, i), 0);
+  const customers = [...new Set(incidents.flatMap((i) => customerOverlapsOf(ctx, i).map((o) => o.customer)))].sort();
+  const followUps = followUpsOf(ctx, pm.followUps);
   const incidentLines = incidents.map((i) => ({
     id: i.id,
     title: i.title,
     href: url(`incidents/${i.id}/`),
-    text: `${i.severity}, ${appNames(i.applications)}, ${formatMinutes(incidentDurationMinutes(i, asOf()))}, ${minutesText(incidentLostMinutesTotal(i))} lost minutes`,
+    text: `${i.severity}, ${appNames(ctx, i.applications)}, ${formatMinutes(incidentDurationMinutes(i, ctx.asOfMs))}, ${minutesText(incidentLostMinutesTotal(ctx, i))} lost minutes`,
   }));
   const description = `${firstParagraph(summary).slice(0, 240)}`;
   return {

@@ -1,10 +1,10 @@
 // The incident feed (/incidents.xml, RSS 2.0): the latest incidents, newest first, with absolute links.
 import { formatMinutes } from '../../core/percent.ts';
 import type { Application, Incident } from '../../load/repository.ts';
-import { asOf, repository } from '../model.ts';
 import { absoluteUrl } from '../urls.ts';
-import { escapeXml, rfc822Date } from '../xml.ts';
+import { escapeHtml, escapeXml, rfc822Date } from '../xml.ts';
 import { incidentDurationMinutes, newestFirst } from './records.ts';
+import type { BuildContext } from '../context.ts';
 
 /** How many incidents the feed carries: enough for any reader's backlog, small enough to poll. */
 export const feedIncidentLimit = 200;
@@ -57,8 +57,6 @@ export function incidentFeedItems(
 }
 
 // Readers render an RSS description as HTML: plain text is escaped for HTML, then for XML, so `<script>` stays text.
-const htmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** An RSS 2.0 document; every text escaped, descriptions as HTML text, items in the order given. */
 export function rssDocument(channel: FeedChannel, items: readonly FeedItem[]): string {
   const lines = [
@@ -68,7 +66,7 @@ export function rssDocument(channel: FeedChannel, items: readonly FeedItem[]): s
     `<title>${escapeXml(channel.title)}</title>`,
     `<link>${escapeXml(channel.link)}</link>`,
     `<atom:link href="${escapeXml(channel.selfLink)}" rel="self" type="application/rss+xml"/>`,
-    `<description>${escapeXml(htmlText(channel.description))}</description>`,
+    `<description>${escapeXml(escapeHtml(channel.description))}</description>`,
     '<language>en</language>',
     `<lastBuildDate>${rfc822Date(channel.lastBuildDateMs)}</lastBuildDate>`,
   ];
@@ -79,7 +77,7 @@ export function rssDocument(channel: FeedChannel, items: readonly FeedItem[]): s
       `<link>${escapeXml(item.link)}</link>`,
       `<guid isPermaLink="true">${escapeXml(item.link)}</guid>`,
       `<pubDate>${rfc822Date(item.pubDateMs)}</pubDate>`,
-      `<description>${escapeXml(htmlText(item.description))}</description>`,
+      `<description>${escapeXml(escapeHtml(item.description))}</description>`,
       ...item.categories.map((category) => `<category>${escapeXml(category)}</category>`),
       '</item>',
     );
@@ -89,16 +87,16 @@ export function rssDocument(channel: FeedChannel, items: readonly FeedItem[]): s
 }
 
 /** The body of /incidents.xml for this build. */
-export function incidentFeed(): string {
-  const repo = repository();
-  const items = incidentFeedItems(repo.incidents, repo.applications, asOf(), (incident) => absoluteUrl(`incidents/${incident.id}/`));
+export function incidentFeed(ctx: BuildContext): string {
+  const repo = ctx.repository;
+  const items = incidentFeedItems(repo.incidents, repo.applications, ctx.asOfMs, (incident) => absoluteUrl(`incidents/${incident.id}/`));
   return rssDocument(
     {
       title: `${repo.site.title}: incidents`,
       link: absoluteUrl('incidents/'),
       selfLink: absoluteUrl('incidents.xml'),
       description: `The latest ${feedIncidentLimit} incidents of ${repo.site.title}, newest first.`,
-      lastBuildDateMs: asOf(),
+      lastBuildDateMs: ctx.asOfMs,
     },
     items,
   );

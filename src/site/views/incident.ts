@@ -4,18 +4,19 @@
 import type { Incident } from '../../load/repository.ts';
 import { formatMinutes } from '../../core/percent.ts';
 import { formatInstant, isoInstant } from '../format.ts';
-import { asOf, recordIndex, repository } from '../model.ts';
+import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentLostMinutesTotal } from './availability.ts';
 import { communicationsOf, incidentCommunicationsView } from './communications.ts';
 import { customerOverlapsOf, customerWindowFlags, customerWindowMarker } from './customers.ts';
 import { externalFacts, incidentDurationMinutes, incidentRow, type Fact, type IncidentRow } from './records.ts';
 import { compareRecordIds } from '../../core/ids.ts';
+import type { BuildContext } from '../context.ts';
 
-export function incidentPage(incident: Incident) {
-  const repo = repository();
+export function incidentPage(ctx: BuildContext, incident: Incident) {
+  const repo = ctx.repository;
   const zone = repo.site.reportingTimezone;
-  const index = recordIndex();
+  const index = recordIndex(ctx);
   const at = (ms: number | undefined) => (ms === undefined ? '—' : formatInstant(ms, zone));
   const facts: Fact[] = [
     { label: 'Applications', text: incident.applications.join(', ') },
@@ -24,7 +25,7 @@ export function incidentPage(incident: Incident) {
     { label: 'Detected', text: at(incident.detected) },
     { label: 'Acknowledged', text: at(incident.acknowledged) },
     { label: 'Restored', text: incident.restored === undefined ? 'not yet (open)' : at(incident.restored) },
-    { label: 'Duration', text: formatMinutes(incidentDurationMinutes(incident, asOf())) + (incident.restored === undefined ? ' so far' : '') },
+    { label: 'Duration', text: formatMinutes(incidentDurationMinutes(incident, ctx.asOfMs)) + (incident.restored === undefined ? ' so far' : '') },
     { label: 'Cause', text: incident.cause },
     { label: 'Reported via', text: incident.channel },
     { label: 'Resolved at', text: incident.resolvedAt ?? '—' },
@@ -42,8 +43,8 @@ export function incidentPage(incident: Incident) {
   return {
     facts,
     impact,
-    communications: incidentCommunicationsView(incident),
-    customerFlags: customerWindowFlags(incident),
+    communications: incidentCommunicationsView(ctx, incident),
+    customerFlags: customerWindowFlags(ctx, incident),
     customersHref: url('customers/'),
   };
 }
@@ -55,21 +56,21 @@ export interface IncidentListRow extends IncidentRow {
 }
 
 /** Rows of the /incidents/ tables. */
-export function incidentListRows(incidents: readonly Incident[]): IncidentListRow[] {
-  const zone = repository().site.reportingTimezone;
-  return incidents.map((i) => ({ ...incidentRow(i, zone, asOf()), href: url(`incidents/${i.id}/`), customerText: customerWindowMarker(i) }));
+export function incidentListRows(ctx: BuildContext, incidents: readonly Incident[]): IncidentListRow[] {
+  const zone = ctx.repository.site.reportingTimezone;
+  return incidents.map((i) => ({ ...incidentRow(i, zone, ctx.asOfMs), href: url(`incidents/${i.id}/`), customerText: customerWindowMarker(ctx, i) }));
 }
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : isoInstant(ms));
 
 /** Body of /api/v1/incidents.json: every incident, by start then id. */
-export function incidentsJson() {
-  const repo = repository();
+export function incidentsJson(ctx: BuildContext) {
+  const repo = ctx.repository;
   const list = [...repo.incidents].sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id));
   return {
-    asOf: isoInstant(asOf()),
+    asOf: isoInstant(ctx.asOfMs),
     incidents: list.map((i) => {
-      const comms = communicationsOf(i);
+      const comms = communicationsOf(ctx, i);
       return {
         id: i.id,
         title: i.title,
@@ -86,15 +87,15 @@ export function incidentsJson() {
         detected: isoInstant(i.detected),
         acknowledged: iso(i.acknowledged),
         restored: iso(i.restored),
-        durationMinutes: incidentDurationMinutes(i, asOf()),
-        lostMinutes: incidentLostMinutesTotal(i),
+        durationMinutes: incidentDurationMinutes(i, ctx.asOfMs),
+        lostMinutes: incidentLostMinutesTotal(ctx, i),
         communications: {
           acknowledgeMinutes: comms.acknowledgeMinutes,
           longestGapMinutes: comms.longestGapMinutes,
           metCadence: comms.metCadence,
           restoredNotice: comms.hasRestoredNotice,
         },
-        customerWindows: customerOverlapsOf(i).map((o) => ({ customer: o.customer, minutes: o.minutes })),
+        customerWindows: customerOverlapsOf(ctx, i).map((o) => ({ customer: o.customer, minutes: o.minutes })),
         external: i.external === undefined ? null : { system: i.external.system, id: i.external.id, url: i.external.url ?? null },
       };
     }),

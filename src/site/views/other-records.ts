@@ -2,9 +2,10 @@
 import type { Change, Postmortem, Problem } from '../../load/repository.ts';
 import { findSection } from '../../load/markdown.ts';
 import { formatInstant } from '../format.ts';
-import { recordIndex, repository } from '../model.ts';
+import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { externalFacts, type Fact } from './records.ts';
+import type { BuildContext } from '../context.ts';
 
 export interface Link {
   id: string;
@@ -12,13 +13,13 @@ export interface Link {
   href: string;
 }
 
-export function incidentLinks(ids: readonly string[]): Link[] {
-  const index = recordIndex().incidents;
+export function incidentLinks(ctx: BuildContext, ids: readonly string[]): Link[] {
+  const index = recordIndex(ctx).incidents;
   return ids.map((id) => ({ id, title: index.get(id)?.title ?? '', href: url(`incidents/${id}/`) }));
 }
 
-export function problemLinks(ids: readonly string[]): Link[] {
-  const index = recordIndex().problems;
+export function problemLinks(ctx: BuildContext, ids: readonly string[]): Link[] {
+  const index = recordIndex(ctx).problems;
   return ids.map((id) => ({ id, title: index.get(id)?.title ?? '', href: url(`problems/${id}/`) }));
 }
 
@@ -37,8 +38,8 @@ export function postmortemFacts(pm: Postmortem): Fact[] {
   ];
 }
 
-export function changeFacts(change: Change): Fact[] {
-  const zone = repository().site.reportingTimezone;
+export function changeFacts(ctx: BuildContext, change: Change): Fact[] {
+  const zone = ctx.repository.site.reportingTimezone;
   const at = (ms: number | undefined) => (ms === undefined ? '—' : formatInstant(ms, zone));
   return [
     { label: 'Applications', text: change.applications.join(', ') },
@@ -58,12 +59,12 @@ export function changeFacts(change: Change): Fact[] {
 }
 
 /** Incidents whose `change:` names this change. */
-export function incidentsCausedBy(changeId: string): Link[] {
-  return incidentLinks(recordIndex().incidentsByChange.get(changeId) ?? []);
+export function incidentsCausedBy(ctx: BuildContext, changeId: string): Link[] {
+  return incidentLinks(ctx, recordIndex(ctx).incidentsByChange.get(changeId) ?? []);
 }
 
-export function problemFacts(problem: Problem): Fact[] {
-  const team = repository().teams.find((t) => t.id === problem.owner);
+export function problemFacts(ctx: BuildContext, problem: Problem): Fact[] {
+  const team = ctx.repository.teams.find((t) => t.id === problem.owner);
   return [
     { label: 'Priority', text: problem.priority },
     { label: 'Status', text: problem.status },

@@ -1,15 +1,15 @@
 // The overview: every application's month to date, open serious incidents, the latest incidents.
-import { monthTitle, availabilityText, budgetConsumedText } from './report.ts';
+import { availabilityText, budgetConsumedText, monthTitle } from '../format.ts';
 import { currentMonth, monthReport } from './availability.ts';
-import { asOf, repository } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentRow, newestFirst } from './records.ts';
+import type { BuildContext } from '../context.ts';
 
-export function overviewPage() {
-  const repo = repository();
+export function overviewPage(ctx: BuildContext) {
+  const repo = ctx.repository;
   const zone = repo.site.reportingTimezone;
-  const month = currentMonth();
-  const report = monthReport(month);
+  const month = currentMonth(ctx);
+  const report = monthReport(ctx, month);
   const apps = new Map(repo.applications.map((a) => [a.id, a]));
   const applications = report.availability.applications.map((row) => ({
     id: row.id,
@@ -23,10 +23,10 @@ export function overviewPage() {
   const openSerious = newestFirst(
     repo.incidents.filter((i) => i.status !== 'resolved' && (i.severity === 'SEV1' || i.severity === 'SEV2')),
     (i) => i.started,
-  ).map((i) => incidentRow(i, zone, asOf()));
+  ).map((i) => incidentRow(i, zone, ctx.asOfMs));
   const latest = newestFirst(repo.incidents, (i) => i.started)
     .slice(0, 10)
-    .map((i) => incidentRow(i, zone, asOf()));
+    .map((i) => incidentRow(i, zone, ctx.asOfMs));
   return {
     month,
     monthTitle: monthTitle(month),

@@ -1,15 +1,14 @@
 // Problem management pages, components and JSON: numbers from core/problems.ts, turned into rows,
 // links and sentences here so the templates only place them.
+import { memoise, type BuildContext } from '../context.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { daysBefore, recurringIncidentsWithoutProblem } from '../../core/hotspots.ts';
 import { formatCount, formatMinutes, truncatePercent } from '../../core/percent.ts';
-import { monthOf } from '../../core/period.ts';
+import { addDays, dateInZone, monthOf } from '../../core/period.ts';
 import {
   actionCompletion,
   actionsDueThisWeek,
-  addDays,
   ageingBuckets,
-  dateInZone,
   isProblemOpen,
   overdueActions,
   problemAgeDays,
@@ -21,11 +20,10 @@ import {
   type TrackedAction,
 } from '../../core/problems.ts';
 import type { Problem } from '../../load/repository.ts';
-import { formatInstant } from '../format.ts';
-import { asOf, recordIndex, repository } from '../model.ts';
+import { formatInstant, monthTitle } from '../format.ts';
+import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentLostMinutesTotal } from './availability.ts';
-import { monthTitle } from './report.ts';
 import { newProblemCommand, recurringLinks } from './time.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 
@@ -33,12 +31,12 @@ import { compareRecordIds } from '../../core/ids.ts';
 export const BACKLOG_MONTHS = 18;
 
 /** The as-of date in the reporting zone: the "today" of problem dates. */
-export function asOfDate(): string {
-  return dateInZone(asOf(), repository().site.reportingTimezone);
+export function asOfDate(ctx: BuildContext): string {
+  return dateInZone(ctx.asOfMs, ctx.repository.site.reportingTimezone);
 }
 
-function teamName(id: string): string {
-  const team = repository().teams.find((t) => t.id === id);
+function teamName(ctx: BuildContext, id: string): string {
+  const team = ctx.repository.teams.find((t) => t.id === id);
   return team ? team.name : id;
 }
 
@@ -79,12 +77,9 @@ function actionLine(action: TrackedAction): ActionLine {
   };
 }
 
-let overdueMemo: ActionLine[] | undefined;
-
 /** Every overdue action at the as-of date, earliest due first. */
-export function overdueActionLines(): ActionLine[] {
-  overdueMemo ??= overdueActions(repository().problems, asOfDate()).map(actionLine);
-  return overdueMemo;
+export function overdueActionLines(ctx: BuildContext): ActionLine[] {
+  return memoise(ctx, 'problems.overdueActionLines', () => overdueActions(ctx.repository.problems, asOfDate(ctx)).map(actionLine));
 }
 
 export interface ProblemRow {
@@ -101,7 +96,7 @@ export interface ProblemRow {
   overdue: number;
 }
 
-function problemRow(problem: Problem, today: string): ProblemRow {
+function problemRow(ctx: BuildContext, problem: Problem, today: string): ProblemRow {
   const done = problem.actions.filter((a) => a.done).length;
   return {
     id: problem.id,
@@ -109,7 +104,7 @@ function problemRow(problem: Problem, today: string): ProblemRow {
     href: url(`problems/${problem.id}/`),
     priority: problem.priority,
     status: problem.status,
-    owner: teamName(problem.owner),
+    owner: teamName(ctx, problem.owner),
     opened: problem.opened,
     closedText: problem.closed ?? '—',
     ageText: daysText(problemAgeDays(problem, today)),
@@ -128,10 +123,10 @@ export interface BacklogLine {
 }
 
 /** The backlog over the last 18 months, oldest first. */
-export function backlogLines(): BacklogLine[] {
-  const repo = repository();
-  const today = asOfDate();
-  const months = trailingMonths(monthOf(asOf(), repo.site.reportingTimezone), BACKLOG_MONTHS);
+export function backlogLines(ctx: BuildContext): BacklogLine[] {
+  const repo = ctx.repository;
+  const today = asOfDate(ctx);
+  const months = trailingMonths(monthOf(ctx.asOfMs, repo.site.reportingTimezone), BACKLOG_MONTHS);
   return problemBacklog(repo.problems, months, today).map((b) => ({ ...b, monthText: monthTitle(b.month) }));
 }
 
@@ -170,9 +165,9 @@ export function backlogChartSpec(lines: readonly BacklogLine[]): TopLevelSpec {
 }
 
 /** The /problems/ page: the headline numbers, ageing, backlog, then every ticket (open first). */
-export function problemIndexPage() {
-  const repo = repository();
-  const today = asOfDate();
+export function problemIndexPage(ctx: BuildContext) {
+  const repo = ctx.repository;
+  const today = asOfDate(ctx);
   const ordered = problemsInReviewOrder(repo.problems, today);
   const open = ordered.filter(isProblemOpen);
   const completion = actionCompletion(repo.problems);
@@ -185,45 +180,43 @@ export function problemIndexPage() {
     today,
     openCount: open.length,
     closedCount: ordered.length - open.length,
-    overdueCount: overdueActionLines().length,
+    overdueCount: overdueActionLines(ctx).length,
     completionText: percentText(completion.rate),
     completionDetail: `${completion.done} of ${completion.total} actions done`,
     dueThisWeekCount: actionsDueThisWeek(repo.problems, today).length,
     ageing,
-    backlog: backlogLines(),
-    open: open.map((p) => problemRow(p, today)),
-    closed: ordered.filter((p) => !isProblemOpen(p)).map((p) => problemRow(p, today)),
+    backlog: backlogLines(ctx),
+    open: open.map((p) => problemRow(ctx, p, today)),
+    closed: ordered.filter((p) => !isProblemOpen(p)).map((p) => problemRow(ctx, p, today)),
     reviewHref: url('problems/review/'),
   };
 }
 
-let namingMemo: Map<string, string[]> | undefined;
-
 /** Ids of the incidents that name each problem in their `problem` field; built once per build. */
-function incidentsNamingProblem(): Map<string, string[]> {
-  if (!namingMemo) {
-    namingMemo = new Map();
-    for (const incident of repository().incidents) {
+function incidentsNamingProblem(ctx: BuildContext): Map<string, string[]> {
+  return memoise(ctx, 'problems.incidentsNamingProblem', () => {
+    const namingMemo = new Map<string, string[]>();
+    for (const incident of ctx.repository.incidents) {
       if (incident.problem === undefined) continue;
       namingMemo.set(incident.problem, [...(namingMemo.get(incident.problem) ?? []), incident.id]);
     }
-  }
-  return namingMemo;
+    return namingMemo;
+  });
 }
 
 /** The page of one problem ticket: root cause, linked incidents with their lost minutes, actions. */
-export function problemPage(problem: Problem) {
-  const repo = repository();
+export function problemPage(ctx: BuildContext, problem: Problem) {
+  const repo = ctx.repository;
   const zone = repo.site.reportingTimezone;
-  const today = asOfDate();
-  const incidents = recordIndex().incidents;
+  const today = asOfDate(ctx);
+  const incidents = recordIndex(ctx).incidents;
   // Incidents that name this problem count as linked even when the ticket does not list them.
-  const ids = [...new Set([...problem.incidents, ...(incidentsNamingProblem().get(problem.id) ?? [])])];
+  const ids = [...new Set([...problem.incidents, ...(incidentsNamingProblem(ctx).get(problem.id) ?? [])])];
   const linked = ids
     .map((id) => incidents.get(id))
     .filter((i) => i !== undefined)
     .sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id));
-  const lost = linked.map((i) => incidentLostMinutesTotal(i));
+  const lost = linked.map((i) => incidentLostMinutesTotal(ctx, i));
   const due = new Set(actionsDueThisWeek([problem], today).map((a) => a.title + a.due));
   return {
     ageText: daysText(problemAgeDays(problem, today)),
@@ -252,17 +245,17 @@ export function problemPage(problem: Problem) {
 }
 
 /** The weekly problem review: the agenda, then the recurring incidents that no ticket covers yet. */
-export function problemReviewPage() {
-  const repo = repository();
-  const today = asOfDate();
-  const titles = recordIndex().incidents;
+export function problemReviewPage(ctx: BuildContext) {
+  const repo = ctx.repository;
+  const today = asOfDate(ctx);
+  const titles = recordIndex(ctx).incidents;
   const agenda = reviewAgenda(repo.problems, today).map((item) => ({
-    ...problemRow(item.problem as Problem, today),
+    ...problemRow(ctx, item.problem as Problem, today),
     ageText: daysText(item.ageDays),
     overdue: item.overdue.map(actionLine),
     dueThisWeek: item.dueThisWeek.map(actionLine),
   }));
-  const recurring = recurringIncidentsWithoutProblem(repo.incidents, repo.problems, daysBefore(asOf(), 90)).map((issue) => ({
+  const recurring = recurringIncidentsWithoutProblem(repo.incidents, repo.problems, daysBefore(ctx.asOfMs, 90)).map((issue) => ({
     key: issue.key,
     count: issue.incidents.length,
     countText: formatCount(issue.incidents.length),
@@ -282,20 +275,20 @@ export function problemReviewPage() {
 }
 
 /** The problem part of a monthly report. */
-export function problemSectionView(month: string) {
-  const repo = repository();
-  const today = asOfDate();
+export function problemSectionView(ctx: BuildContext, month: string) {
+  const repo = ctx.repository;
+  const today = asOfDate(ctx);
   const summary = problemMonth(repo.problems, month, today);
-  const titles = recordIndex().problems;
+  const titles = recordIndex(ctx).problems;
   const link = (id: string) => ({ id, title: titles.get(id)?.title ?? '', href: url(`problems/${id}/`) });
   return {
     monthText: monthTitle(month),
-    isCurrent: month === monthOf(asOf(), repo.site.reportingTimezone),
+    isCurrent: month === monthOf(ctx.asOfMs, repo.site.reportingTimezone),
     opened: summary.opened.map(link),
     closed: summary.closed.map(link),
     openAtEnd: summary.openAtEnd,
     dueInMonthNotDone: summary.dueInMonthNotDone,
-    overdueNow: overdueActionLines().length,
+    overdueNow: overdueActionLines(ctx).length,
     today,
     problemsHref: url('problems/'),
     reviewHref: url('problems/review/'),
@@ -303,11 +296,11 @@ export function problemSectionView(month: string) {
 }
 
 /** Body of /api/v1/problems.json. */
-export function problemsJson() {
-  const repo = repository();
-  const today = asOfDate();
+export function problemsJson(ctx: BuildContext) {
+  const repo = ctx.repository;
+  const today = asOfDate(ctx);
   return {
-    asOf: new Date(asOf()).toISOString(),
+    asOf: new Date(ctx.asOfMs).toISOString(),
     problems: [...repo.problems]
       .sort((a, b) => compareRecordIds(a.id, b.id))
       .map((p) => ({
@@ -322,6 +315,6 @@ export function problemsJson() {
         actionsDone: p.actions.filter((a) => a.done).length,
         overdueActions: overdueActions([p], today).length,
       })),
-    backlog: backlogLines().map(({ month, opened, closed, open }) => ({ month, opened, closed, open })),
+    backlog: backlogLines(ctx).map(({ month, opened, closed, open }) => ({ month, opened, closed, open })),
   };
 }

@@ -3,6 +3,8 @@ import type { Change, Incident, Postmortem, Problem } from '../../load/repositor
 import { formatCount, formatMinutes } from '../../core/percent.ts';
 import { formatDay, formatInstant } from '../format.ts';
 import { compareRecordIds } from '../../core/ids.ts';
+import { compareText } from '../../core/compare.ts';
+import { MS_PER_MINUTE } from '../../core/units.ts';
 
 export interface IncidentRow {
   id: string;
@@ -23,7 +25,7 @@ export function externalFacts(external: { system: string; id: string; url?: stri
 
 /** Minutes from impact start to restore, or to as-of while open (0 for an incident dated after as-of). */
 export function incidentDurationMinutes(incident: Incident, asOfMs: number): number {
-  return Math.max(0, (incident.restored ?? asOfMs) - incident.started) / 60_000;
+  return Math.max(0, (incident.restored ?? asOfMs) - incident.started) / MS_PER_MINUTE;
 }
 
 export function incidentRow(incident: Incident, timeZone: string, asOfMs: number): IncidentRow {
@@ -134,7 +136,7 @@ export function changeWindowText(change: Change, timeZone: string): string {
 }
 
 export function postmortemOrder(list: readonly Postmortem[]): Postmortem[] {
-  return [...list].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
+  return [...list].sort((a, b) => compareText(b.date, a.date) || compareText(a.id, b.id));
 }
 
 /** A problem counts as open until resolved or closed. */

@@ -4,35 +4,15 @@ import type { AvailabilityRow, AvailabilityStatus } from '../../core/availabilit
 import { formatMinutes, truncatePercent } from '../../core/percent.ts';
 import { monthInterval } from '../../core/period.ts';
 import type { Application } from '../../load/repository.ts';
-import { formatInstant } from '../format.ts';
-import { asOf, recordIndex, reportMonths, repository } from '../model.ts';
+import { availabilityText, budgetConsumedText, formatInstant, minutesText, monthTitle } from '../format.ts';
+import { recordIndex, reportMonths } from '../model.ts';
 import { url } from '../urls.ts';
 import { isMonthToDate, monthReport, previousReport } from './availability.ts';
+import type { BuildContext } from '../context.ts';
+import { compareText } from '../../core/compare.ts';
 
-/** Availability for people: truncated to two decimals (three under 0.01 % of budget matters less than honesty). */
-export function availabilityText(availability: number | null): string {
-  return availability === null ? '—' : `${truncatePercent(availability)} %`;
-}
-
-/** Share of the error budget used, rounded up to a tenth: it never looks smaller than it is. */
-export function budgetConsumedText(consumed: number | null): string {
-  if (consumed === null) return '—';
-  return `${(Math.ceil(consumed * 1000 - 1e-9) / 10).toFixed(1)} %`;
-}
-
-// One formatter for the build: toLocaleString with options builds a new one on every call.
-const oneDecimalMinutes = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-export function minutesText(minutes: number): string {
-  return oneDecimalMinutes.format(Math.round(minutes * 10) / 10);
-}
-
-/** "March 2026". */
-export function monthTitle(month: string): string {
-  const [year, m] = month.split('-');
-  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${names[Number(m) - 1]} ${year}`;
-}
+// The display formats live in site/format.ts; they stay importable from here for existing callers.
+export { availabilityText, budgetConsumedText, minutesText, monthTitle } from '../format.ts';
 
 export interface AvailabilityLine {
   id: string;
@@ -82,7 +62,7 @@ function countsTable(counts: Record<string, number>): { key: string; count: numb
   return Object.entries(counts)
     .filter(([, n]) => n > 0)
     .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+    .sort((a, b) => b.count - a.count || compareText(a.key, b.key));
 }
 
 function durationText(minutes: number | null): string {
@@ -90,26 +70,26 @@ function durationText(minutes: number | null): string {
 }
 
 /** Everything the monthly report page shows. */
-export function reportPage(month: string) {
-  const repo = repository();
+export function reportPage(ctx: BuildContext, month: string) {
+  const repo = ctx.repository;
   const zone = repo.site.reportingTimezone;
-  const report = monthReport(month);
-  const before = previousReport(month, reportMonths());
+  const report = monthReport(ctx, month);
+  const before = previousReport(ctx, month, reportMonths(ctx));
   const beforeRows = new Map(before?.availability.applications.map((r) => [r.id, r]) ?? []);
   const lines = report.availability.applications.map((row) => availabilityLine(row, beforeRows.get(row.id), repo.applications));
-  const index = recordIndex().incidents;
-  const isCurrent = isMonthToDate(month);
+  const index = recordIndex(ctx).incidents;
+  const isCurrent = isMonthToDate(ctx, month);
   const { portfolio } = report.availability;
   const statusCount = (s: AvailabilityStatus) => lines.filter((l) => l.status === s).length;
-  const totalLost = report.availability.applications.reduce((sum, r) => sum + r.lostMinutes, 0);
-  const beforeLost = before?.availability.applications.reduce((sum, r) => sum + r.lostMinutes, 0) ?? null;
+  const totalLost = portfolio.lostMinutes;
+  const beforeLost = before?.availability.portfolio.lostMinutes ?? null;
   const m = report.metrics;
   return {
     month,
     title: monthTitle(month),
     isCurrent,
     periodText: isCurrent
-      ? `month to date, ${formatInstant(monthInterval(month, zone).fromMs, zone)} to ${formatInstant(asOf(), zone)}`
+      ? `month to date, ${formatInstant(monthInterval(month, zone).fromMs, zone)} to ${formatInstant(ctx.asOfMs, zone)}`
       : `${formatInstant(monthInterval(month, zone).fromMs, zone)} to ${formatInstant(monthInterval(month, zone).toMs, zone)}`,
     portfolioText: availabilityText(portfolio.availability),
     portfolioBeforeText: before ? availabilityText(before.availability.portfolio.availability) : '—',
@@ -154,9 +134,9 @@ export function reportPage(month: string) {
 }
 
 /** Reports newest first, each with its portfolio figure and status counts, for the index. */
-export function reportIndex() {
-  return [...reportMonths()].reverse().map((month) => {
-    const report = monthReport(month);
+export function reportIndex(ctx: BuildContext) {
+  return [...reportMonths(ctx)].reverse().map((month) => {
+    const report = monthReport(ctx, month);
     const rows = report.availability.applications;
     return {
       month,
@@ -166,7 +146,7 @@ export function reportIndex() {
       red: rows.filter((r) => r.status === 'red').length,
       amber: rows.filter((r) => r.status === 'amber').length,
       incidents: report.metrics.count,
-      isCurrent: isMonthToDate(month),
+      isCurrent: isMonthToDate(ctx, month),
     };
   });
 }

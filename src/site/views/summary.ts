@@ -1,13 +1,16 @@
 // The month on one phone screen, and the same words as plain text and as an e-mail fragment: what a
 // manager forwards to executives. Every figure comes from the month's report.
-import { overdueActions, dateInZone } from '../../core/problems.ts';
+import { dateInZone } from '../../core/period.ts';
+import { overdueActions } from '../../core/problems.ts';
 import { formatCount, formatMinutes } from '../../core/percent.ts';
-import { asOf, reportMonths, repository } from '../model.ts';
+import { reportMonths } from '../model.ts';
 import { absoluteUrl, url } from '../urls.ts';
+import { escapeHtml } from '../xml.ts';
 import { isMonthToDate, monthReport, previousReport } from './availability.ts';
-import { availabilityText, minutesText, monthTitle } from './report.ts';
+import { availabilityText, minutesText, monthTitle } from '../format.ts';
 import type { CardStatus, StatusCard } from '../status-card.ts';
 import { compareRecordIds } from '../../core/ids.ts';
+import { memoise, type BuildContext } from '../context.ts';
 
 export interface SummaryApplication {
   name: string;
@@ -25,23 +28,22 @@ const SERIOUS_SHOWN = 10;
 const someNames = (items: string[], noun: string) =>
   items.length <= NAMES_SHOWN ? joinWords(items) : `${items.slice(0, NAMES_SHOWN).join(', ')} and ${plural(items.length - NAMES_SHOWN, `other ${noun}`)}`;
 
-const summaries = new Map<string, ReturnType<typeof summaryOf>>();
-
 /** The month's summary, computed once per build: its page, card, plain-text and e-mail twins all read it. */
-export function monthSummary(month: string) {
+export function monthSummary(ctx: BuildContext, month: string) {
+  const summaries = memoise(ctx, 'summary.byMonth', () => new Map<string, ReturnType<typeof summaryOf>>());
   let summary = summaries.get(month);
   if (!summary) {
-    summary = summaryOf(month);
+    summary = summaryOf(ctx, month);
     summaries.set(month, summary);
   }
   return summary;
 }
 
-function summaryOf(month: string) {
-  const repo = repository();
+function summaryOf(ctx: BuildContext, month: string) {
+  const repo = ctx.repository;
   const zone = repo.site.reportingTimezone;
-  const report = monthReport(month);
-  const before = previousReport(month, reportMonths());
+  const report = monthReport(ctx, month);
+  const before = previousReport(ctx, month, reportMonths(ctx));
   const apps = new Map(repo.applications.map((a) => [a.id, a]));
   const rows = report.availability.applications;
   const flagged: SummaryApplication[] = rows
@@ -62,14 +64,14 @@ function summaryOf(month: string) {
     lostText: minutesText(t.lostMinutes),
     applications: t.applications.map((id) => apps.get(id)?.name ?? id).join(', '),
   }));
-  const isCurrent = isMonthToDate(month);
+  const isCurrent = isMonthToDate(ctx, month);
   // SEV1/SEV2 of the month, and any still open at as-of.
   const serious = report.incidents
     .filter((i) => i.severity === 'SEV1' || i.severity === 'SEV2')
     .sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id))
     .map((i) => ({ id: i.id, title: i.title, severity: i.severity, status: i.status, href: url(`incidents/${i.id}/`) }));
   const openSerious = repo.incidents.filter((i) => i.status !== 'resolved' && (i.severity === 'SEV1' || i.severity === 'SEV2'));
-  const overdue = overdueActions(repo.problems, dateInZone(asOf(), zone));
+  const overdue = overdueActions(repo.problems, dateInZone(ctx.asOfMs, zone));
   const portfolio = report.availability.portfolio.availability;
   const portfolioText = availabilityText(portfolio);
   const status: CardStatus = red.length > 0 ? 'red' : amber.length > 0 ? 'amber' : portfolio === null ? 'none' : 'green';
@@ -142,7 +144,6 @@ export function summaryText(s: MonthSummary): string {
   return lines.join('\n');
 }
 
-const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const statusColour = { red: '#b42318', amber: '#8a5300', green: '#1a7f37', none: '#57606a' } as const;
 
 /** Every colour of the e-mail, each dark enough on white (and light enough on black when a client inverts it) to read. */
@@ -157,15 +158,15 @@ export function summaryEmailHtml(s: MonthSummary): string {
   const row = (label: string, value: string) => `<tr><td ${cell}>${label}</td><td ${cell} align="right">${value}</td></tr>`;
   const list = (items: string[]) => (items.length ? items.join('<br>') : 'none');
   return `<table role="presentation" width="${mailWidthPx}" cellpadding="0" cellspacing="0" bgcolor="${mail.paper}" style="width:100%;max-width:${mailWidthPx}px;border-collapse:collapse;background-color:${mail.paper};color:${mail.ink}">
-<tr><td colspan="2" style="padding:8px;${font};font-size:18px;font-weight:bold;color:${mail.ink};background-color:${mail.paper};border-left:6px solid ${statusColour[s.status]}">${esc(s.title)}</td></tr>
-<tr><td colspan="2" style="padding:8px;${font};font-size:14px;line-height:1.5;color:${mail.ink};background-color:${mail.paper}">${esc(s.paragraph)}</td></tr>
-${row('Portfolio availability', `<strong>${esc(s.portfolioText)}</strong>`)}
-${row('Below target', list(s.red.map((r) => `${esc(r.name)} ${esc(r.availabilityText)} (target ${esc(r.targetText)})`)))}
-${row('Amber', list(s.amber.map((r) => `${esc(r.name)} ${esc(r.availabilityText)}`)))}
-${row('Top talkers', list(s.topTalkers.map((t) => `${esc(t.id)} ${esc(t.title)}: ${esc(t.lostText)} min`)))}
+<tr><td colspan="2" style="padding:8px;${font};font-size:18px;font-weight:bold;color:${mail.ink};background-color:${mail.paper};border-left:6px solid ${statusColour[s.status]}">${escapeHtml(s.title)}</td></tr>
+<tr><td colspan="2" style="padding:8px;${font};font-size:14px;line-height:1.5;color:${mail.ink};background-color:${mail.paper}">${escapeHtml(s.paragraph)}</td></tr>
+${row('Portfolio availability', `<strong>${escapeHtml(s.portfolioText)}</strong>`)}
+${row('Below target', list(s.red.map((r) => `${escapeHtml(r.name)} ${escapeHtml(r.availabilityText)} (target ${escapeHtml(r.targetText)})`)))}
+${row('Amber', list(s.amber.map((r) => `${escapeHtml(r.name)} ${escapeHtml(r.availabilityText)}`)))}
+${row('Top talkers', list(s.topTalkers.map((t) => `${escapeHtml(t.id)} ${escapeHtml(t.title)}: ${escapeHtml(t.lostText)} min`)))}
 ${row('SEV1/SEV2 this month', formatCount(s.serious.length))}
 ${row('Overdue problem actions', formatCount(s.overdueCount))}
-<tr><td colspan="2" style="padding:8px;${font};font-size:14px;color:${mail.ink};background-color:${mail.paper}"><a href="${esc(s.reportUrl)}" style="color:${mail.link}">Read the full report</a></td></tr>
+<tr><td colspan="2" style="padding:8px;${font};font-size:14px;color:${mail.ink};background-color:${mail.paper}"><a href="${escapeHtml(s.reportUrl)}" style="color:${mail.link}">Read the full report</a></td></tr>
 </table>
 `;
 }
@@ -173,7 +174,7 @@ ${row('Overdue problem actions', formatCount(s.overdueCount))}
 /**
  * The subject of the monthly e-mail: the month and its portfolio availability.
  *
- * @example summaryEmailSubject(monthSummary('2026-10')) // 'Availability report, October 2026: 99.97 %'
+ * @example summaryEmailSubject(monthSummary(ctx, '2026-10')) // 'Availability report, October 2026: 99.97 %'
  */
 export function summaryEmailSubject(s: MonthSummary): string {
   return `Availability report, ${s.monthTitle}${s.isCurrent ? ' to date' : ''}: ${s.portfolioText}`;
@@ -191,7 +192,7 @@ export function summaryEmailDocument(fragmentHtml: string, subject: string): str
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
 <meta name="supported-color-schemes" content="light">
-<title>${esc(subject)}</title>
+<title>${escapeHtml(subject)}</title>
 </head>
 <body style="margin:0;padding:0;background-color:${mail.paper};color:${mail.ink}">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" bgcolor="${mail.paper}" style="border-collapse:collapse;background-color:${mail.paper}">

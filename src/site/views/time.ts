@@ -1,5 +1,6 @@
 // The /time/ page, the monthly report's hotspots section and the hotspots JSON: numbers from
 // core/hotspots.ts, computed once per build and turned into rows and sentences here.
+import { memoise, type BuildContext } from '../context.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import {
   automationCandidates,
@@ -22,14 +23,14 @@ import {
   type ProblemCoverage,
   type RecurringIssue,
 } from '../../core/hotspots.ts';
-import { monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
+import { lastDateOfMonth, monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
 import { renderChart } from '../charts.ts';
-import { formatDay, isoInstant } from '../format.ts';
-import { asOf, repository } from '../model.ts';
+import { formatChange, formatDay, formatFte, formatHours, formatShare, isoInstant, monthTitle, shortMonthTitle } from '../format.ts';
 import { url } from '../urls.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 import { formatCount } from '../../core/percent.ts';
 import { capLatest, RECURRING_LINKS_SHOWN } from './records.ts';
+import { compareText } from '../../core/compare.ts';
 
 /** What the hotspots views read from the repository; plain arrays, so tests build it by hand. */
 export interface TimeInputs {
@@ -61,7 +62,7 @@ export function timeContext(inputs: TimeInputs): TimeContext {
   const asOfDate = formatDay(inputs.asOfMs, inputs.reportingTimezone);
   const serviceRequests = inputs.timeEntries
     .filter((entry) => entry.category === 'service-request' && entry.date <= asOfDate)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    .sort((a, b) => compareText(a.date, b.date));
   const incidentsByStart = [...inputs.incidents].sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id));
   return {
     ...inputs,
@@ -75,61 +76,28 @@ export function timeContext(inputs: TimeInputs): TimeContext {
   };
 }
 
-let buildContext: TimeContext | undefined;
-
 /** This build's hotspots context: the time entries are bucketed once, not once per page. */
-export function timeContextOfBuild(): TimeContext {
-  if (buildContext) return buildContext;
-  const repo = repository();
-  buildContext = timeContext({
-    fteHoursPerMonth: repo.site.fteHoursPerMonth,
-    reportingTimezone: repo.site.reportingTimezone,
-    timeEntries: repo.timeEntries,
-    incidents: repo.incidents,
-    problems: repo.problems,
-    applications: repo.applications,
-    asOfMs: asOf(),
-  });
-  return buildContext;
+export function timeContextOfBuild(ctx: BuildContext): TimeContext {
+  const repo = ctx.repository;
+  return memoise(ctx, 'time.context', () =>
+    timeContext({
+      fteHoursPerMonth: repo.site.fteHoursPerMonth,
+      reportingTimezone: repo.site.reportingTimezone,
+      timeEntries: repo.timeEntries,
+      incidents: repo.incidents,
+      problems: repo.problems,
+      applications: repo.applications,
+      asOfMs: ctx.asOfMs,
+    }),
+  );
 }
 
 // ---- formatting ------------------------------------------------------------------------
 
-const hoursFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "1,234.5 h". */
-export function formatHours(hours: number): string {
-  return `${hoursFormat.format(hours)} h`;
-}
-
-/** A share as a percentage with one decimal: "24.3 %". */
-export function formatShare(share: number): string {
-  return `${(share * 100).toFixed(1)} %`;
-}
-
-/** FTEs with two decimals below one person, one above: "0.35", "5.0". */
-export function formatFte(fte: number): string {
-  return fte < 1 ? fte.toFixed(2) : fte.toFixed(1);
-}
-
-/** A change as a signed percentage ("+25.0 %", "−3.2 %"), "new" when there was nothing before. */
-export function formatChange(change: number | null): string {
-  if (change === null) return 'new';
-  const percent = (change * 100).toFixed(1);
-  if (percent === '0.0' || percent === '-0.0') return '±0.0 %';
-  return change > 0 ? `+${percent} %` : `−${percent.slice(1)} %`;
-}
-
-/** "November 2026". */
-export function monthName(month: string): string {
-  return `${monthNames[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
-}
-
-/** "Nov 2026", for chart axes. */
-function shortMonthName(month: string): string {
-  return `${(monthNames[Number(month.slice(5, 7)) - 1] ?? month).slice(0, 3)} ${month.slice(0, 4)}`;
-}
+// The display formats live in site/format.ts; they stay importable from here for existing callers.
+export { formatChange, formatFte, formatHours, formatShare } from '../format.ts';
+/** The month in words, "November 2026": `monthTitle` of site/format.ts under its former name. */
+export { monthTitle as monthName } from '../format.ts';
 
 const categoryLabels: Record<string, string> = {
   incident: 'Incidents',
@@ -225,11 +193,6 @@ function lowerBound<T>(list: readonly T[], value: number | string, key: (item: T
     else high = mid;
   }
   return low;
-}
-
-/** The last date of a month, 'YYYY-MM-DD'. */
-function lastDateOf(month: string): string {
-  return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 }
 
 export interface RecurringIssueView {
@@ -342,7 +305,7 @@ export function categoryChartSpec(byCategory: readonly HoursShare[], title: stri
 export function monthlyCategoryChartSpec(months: readonly { month: string; byCategory: Record<string, number> }[], title: string): TopLevelSpec {
   const values = months.flatMap((point) =>
     effortCategories.map((category, order) => ({
-      month: shortMonthName(point.month),
+      month: shortMonthTitle(point.month),
       category: categoryLabel(category),
       order,
       hours: point.byCategory[category] ?? 0,
@@ -356,7 +319,7 @@ export function monthlyCategoryChartSpec(months: readonly { month: string; byCat
     data: { values },
     mark: 'bar',
     encoding: {
-      x: { field: 'month', type: 'ordinal', sort: months.map((point) => shortMonthName(point.month)), title: null, axis: { labelAngle: -45 } },
+      x: { field: 'month', type: 'ordinal', sort: months.map((point) => shortMonthTitle(point.month)), title: null, axis: { labelAngle: -45 } },
       y: { field: 'hours', type: 'quantitative', title: 'Hours', stack: 'zero' },
       color: {
         field: 'category',
@@ -378,11 +341,11 @@ interface TrendChartInput {
 
 /** Monthly hours as bars (the month to date lighter), the fitted line dashed, the forecast as points with 95 % interval whiskers. */
 export function trendChartSpec(input: TrendChartInput, title: string): TopLevelSpec {
-  const domain = [...new Set([...input.actual.map((p) => p.month), ...input.forecasts.map((p) => p.month)])].sort().map(shortMonthName);
+  const domain = [...new Set([...input.actual.map((p) => p.month), ...input.forecasts.map((p) => p.month)])].sort().map(shortMonthTitle);
   const x = { field: 'month', type: 'ordinal' as const, scale: { domain }, sort: domain, title: null, axis: { labelAngle: -45 } };
   const layers: object[] = [
     {
-      data: { values: input.actual.map((p) => ({ month: shortMonthName(p.month), hours: p.hours, kind: p.toDate ? 'Month to date' : 'Booked' })) },
+      data: { values: input.actual.map((p) => ({ month: shortMonthTitle(p.month), hours: p.hours, kind: p.toDate ? 'Month to date' : 'Booked' })) },
       mark: 'bar',
       encoding: {
         x,
@@ -393,13 +356,13 @@ export function trendChartSpec(input: TrendChartInput, title: string): TopLevelS
   ];
   if (input.fitted.length > 0) {
     layers.push({
-      data: { values: input.fitted.map((p) => ({ month: shortMonthName(p.month), hours: p.hours })) },
+      data: { values: input.fitted.map((p) => ({ month: shortMonthTitle(p.month), hours: p.hours })) },
       mark: { type: 'line', color: '#1b1f24', strokeDash: [4, 3] },
       encoding: { x, y: { field: 'hours', type: 'quantitative' } },
     });
   }
   if (input.forecasts.length > 0) {
-    const forecastValues = input.forecasts.map((p) => ({ month: shortMonthName(p.month), hours: p.hours, low: p.low, high: p.high }));
+    const forecastValues = input.forecasts.map((p) => ({ month: shortMonthTitle(p.month), hours: p.hours, low: p.low, high: p.high }));
     layers.push(
       {
         data: { values: forecastValues },
@@ -458,7 +421,7 @@ export function hotspotsSection(context: TimeContext, month: string) {
   });
 
   const endMs = reportInterval(month, context.reportingTimezone, context.asOfMs).toMs;
-  const lastDate = isMonthToDate || lastDateOf(month) > context.asOfDate ? context.asOfDate : lastDateOf(month);
+  const lastDate = isMonthToDate || lastDateOfMonth(month) > context.asOfDate ? context.asOfDate : lastDateOfMonth(month);
   const recurring = recurringUpTo(context, endMs).map((issue) => recurringView(context, issue));
   const candidates = automationThrough(context, lastDate);
   const automation = candidates.slice(0, TOP_ROWS).map((candidate) => automationRow(context, candidate));
@@ -469,7 +432,7 @@ export function hotspotsSection(context: TimeContext, month: string) {
       : `and ${otherCandidates.length} more application component${otherCandidates.length === 1 ? '' : 's'} (${formatHours(otherCandidates.reduce((sum, c) => sum + c.hours, 0))}).`;
 
   const total = change.total;
-  const previousName = monthName(before);
+  const previousName = monthTitle(before);
   let changeSentence: string;
   if (total.previousHours === 0) changeSentence = `No hours were booked in ${previousName}.`;
   else if (total.changeHours === 0) changeSentence = `Level with ${previousName} (${formatHours(total.previousHours)}).`;
@@ -482,7 +445,7 @@ export function hotspotsSection(context: TimeContext, month: string) {
 
   return {
     month,
-    title: `Time-tracking hotspots, ${monthName(month)}${isMonthToDate ? ` (to ${context.asOfDate})` : ''}`,
+    title: `Time-tracking hotspots, ${monthTitle(month)}${isMonthToDate ? ` (to ${context.asOfDate})` : ''}`,
     isMonthToDate,
     totalHoursText: formatHours(breakdown.totalHours),
     fteText: formatFte(breakdown.fte),
@@ -490,7 +453,7 @@ export function hotspotsSection(context: TimeContext, month: string) {
     hasHours: breakdown.totalHours > 0,
     changeSentence,
     categories,
-    categoryChartTitle: `Hours by work type, ${monthName(month)}`,
+    categoryChartTitle: `Hours by work type, ${monthTitle(month)}`,
     byCategory: breakdown.byCategory,
     ...breakdownTops(context, breakdown),
     recurring,
@@ -547,26 +510,25 @@ export function timePage(context: TimeContext) {
   const months = firstBooked === undefined ? [] : monthsBetween(from, lastComplete);
   const trend = monthlyEffort(context.ledger, [...months, context.asOfMonth], fteHours);
   const breakdown = effortBreakdown(context.ledger, months.length > 0 ? months : [context.asOfMonth], fteHours);
-  const previousHours = monthlyEffort(context.ledger, [previousMonth(trend[0]?.month ?? context.asOfMonth)], fteHours)[0]?.hours ?? 0;
 
   const complete = trend.filter((point) => point.month !== context.asOfMonth);
   const forecast = staffingForecast(complete.map(({ month, hours }) => ({ month, hours })), fteHours, 3);
 
-  const trendRows: TrendRow[] = trend.map((point, i) => {
-    const before = i === 0 ? previousHours : (trend[i - 1]?.hours ?? 0);
+  const trendRows: TrendRow[] = trend.map((point) => {
+    const { total } = monthOverMonth(context.ledger, point.month, previousMonth(point.month));
     return {
       month: point.month,
-      label: monthName(point.month),
+      label: monthTitle(point.month),
       hoursText: formatHours(point.hours),
       fteText: formatFte(point.fte),
-      changeText: before > 0 ? formatChange((point.hours - before) / before) : point.hours > 0 ? 'new' : '—',
+      changeText: total.change !== null ? formatChange(total.change) : total.hours > 0 ? 'new' : '—',
       isMonthToDate: point.month === context.asOfMonth,
       categoryHoursText: effortCategories.map((category) => formatHours(point.byCategory[category] ?? 0)),
     };
   });
   const forecastRows: ForecastRow[] = forecast.forecasts.map((point) => ({
     month: point.month,
-    label: monthName(point.month),
+    label: monthTitle(point.month),
     hoursText: formatHours(point.hours),
     intervalText: `${formatHours(point.low)} – ${formatHours(point.high)}`,
     fteText: formatFte(point.fte),
@@ -585,7 +547,7 @@ export function timePage(context: TimeContext) {
   }
 
   const periodText =
-    months.length === 0 ? 'no complete month yet' : months.length === 1 ? monthName(from) : `${monthName(from)} to ${monthName(lastComplete)}`;
+    months.length === 0 ? 'no complete month yet' : months.length === 1 ? monthTitle(from) : `${monthTitle(from)} to ${monthTitle(lastComplete)}`;
   const shareOf = (category: string) => breakdown.byCategory.find((entry) => entry.key === category)?.share ?? 0;
   const summary =
     months.length > 0 && breakdown.totalHours > 0

@@ -11,6 +11,7 @@ import {
   type RotationInput,
 } from '../../core/training.ts';
 import type { Repository } from '../../load/repository.ts';
+import { memoise, type BuildContext } from '../context.ts';
 import { formatDay, isoInstant } from '../format.ts';
 import { url } from '../urls.ts';
 
@@ -53,6 +54,11 @@ export function trainingModel(repository: TrainingRepository, asOfMs: number) {
     appNames: new Map(repository.applications.map((app) => [app.id, app.name])),
     teamNames: new Map(repository.teams.map((team) => [team.id, team.name])),
   };
+}
+
+/** The build's training model, worked out once and shared by the training page, its JSON and every report's section. */
+export function trainingModelOfBuild(ctx: BuildContext) {
+  return memoise(ctx, 'training.model', () => trainingModel(ctx.repository, ctx.asOfMs));
 }
 
 export type TrainingModel = ReturnType<typeof trainingModel>;

@@ -1,6 +1,9 @@
 // /api/v1/capacity.json: every application's KPI regressions, headroom and forecasts, full precision.
 import type { APIRoute } from 'astro';
-import { asOf } from '../../../site/model.ts';
+import { buildContext } from '../../../site/repository-cache.ts';
 import { capacityJson, capacityOfBuild } from '../../../site/views/capacity.ts';
 
-export const GET: APIRoute = () => new Response(JSON.stringify(capacityJson(capacityOfBuild(), asOf()), null, 2));
+export const GET: APIRoute = () => {
+  const ctx = buildContext();
+  return new Response(JSON.stringify(capacityJson(capacityOfBuild(ctx), ctx.asOfMs), null, 2));
+};

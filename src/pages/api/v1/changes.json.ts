@@ -2,5 +2,6 @@
 import type { APIRoute } from 'astro';
 import { jsonResponse } from '../../../site/views/api.ts';
 import { changesJson } from '../../../site/views/changes.ts';
+import { buildContext } from '../../../site/repository-cache.ts';
 
-export const GET: APIRoute = () => jsonResponse(changesJson());
+export const GET: APIRoute = () => jsonResponse(changesJson(buildContext()));

@@ -2,5 +2,6 @@
 import type { APIRoute } from 'astro';
 import { jsonResponse } from '../../../site/views/api.ts';
 import { escalationJson } from '../../../site/views/escalation.ts';
+import { buildContext } from '../../../site/repository-cache.ts';
 
-export const GET: APIRoute = () => jsonResponse(escalationJson());
+export const GET: APIRoute = () => jsonResponse(escalationJson(buildContext()));

@@ -2,5 +2,6 @@
 import type { APIRoute } from 'astro';
 import { jsonResponse } from '../../../site/views/api.ts';
 import { incidentsJson } from '../../../site/views/incident.ts';
+import { buildContext } from '../../../site/repository-cache.ts';
 
-export const GET: APIRoute = () => jsonResponse(incidentsJson());
+export const GET: APIRoute = () => jsonResponse(incidentsJson(buildContext()));

@@ -2,5 +2,6 @@
 import type { APIRoute } from 'astro';
 import { jsonResponse } from '../../../site/views/api.ts';
 import { problemsJson } from '../../../site/views/problems.ts';
+import { buildContext } from '../../../site/repository-cache.ts';
 
-export const GET: APIRoute = () => jsonResponse(problemsJson());
+export const GET: APIRoute = () => jsonResponse(problemsJson(buildContext()));

@@ -1,11 +1,12 @@
 import type { APIRoute } from 'astro';
-import { reportMonths } from '../../../site/model.ts';
+import { reportMonthPaths } from '../../../site/model.ts';
 import { renderStatusCard } from '../../../site/status-card.ts';
 import { monthSummary } from '../../../site/views/summary.ts';
+import { buildContext } from '../../../site/repository-cache.ts';
 
 export function getStaticPaths() {
-  return reportMonths().map((month) => ({ params: { month } }));
+  return reportMonthPaths(buildContext());
 }
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(await renderStatusCard(monthSummary(params.month!).card), { headers: { 'Content-Type': 'image/png' } });
+  new Response(await renderStatusCard(monthSummary(buildContext(), params.month!).card), { headers: { 'Content-Type': 'image/png' } });

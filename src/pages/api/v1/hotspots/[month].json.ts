@@ -2,10 +2,12 @@
 import type { APIRoute } from 'astro';
 import { reportMonths } from '../../../../site/model.ts';
 import { hotspotsJson, timeContextOfBuild } from '../../../../site/views/time.ts';
+import { buildContext } from '../../../../site/repository-cache.ts';
 
 export function getStaticPaths() {
-  const context = timeContextOfBuild();
-  return reportMonths().map((month) => ({ params: { month }, props: { body: hotspotsJson(context, month) } }));
+  const ctx = buildContext();
+  const context = timeContextOfBuild(ctx);
+  return reportMonths(ctx).map((month) => ({ params: { month }, props: { body: hotspotsJson(context, month) } }));
 }
 
 export const GET: APIRoute = ({ props }) => new Response(JSON.stringify(props.body, null, 2));

@@ -1,9 +1,10 @@
 import type { APIRoute } from 'astro';
-import { reportMonths } from '../../../../site/model.ts';
+import { reportMonthPaths } from '../../../../site/model.ts';
 import { jsonResponse, topTalkersBody } from '../../../../site/views/api.ts';
+import { buildContext } from '../../../../site/repository-cache.ts';
 
 export function getStaticPaths() {
-  return reportMonths().map((month) => ({ params: { month } }));
+  return reportMonthPaths(buildContext());
 }
 
-export const GET: APIRoute = ({ params }) => jsonResponse(topTalkersBody(params.month!));
+export const GET: APIRoute = ({ params }) => jsonResponse(topTalkersBody(buildContext(), params.month!));
