@@ -44,6 +44,21 @@ export function leadDaysText(days: number): string {
   return `${tenths.toFixed(1)} day${tenths === 1 ? '' : 's'}`;
 }
 
+/**
+ * How long ago a date was, in calendar days before the as-of date; a date after it (a report built as of an
+ * earlier instant) says so instead of printing a negative age.
+ *
+ * @example daysAgoText(92) // '92 days ago'
+ * @example daysAgoText(0) // 'today'
+ * @example daysAgoText(-3) // '3 days after the as-of date'
+ */
+export function daysAgoText(days: number): string {
+  if (days === 0) return 'today';
+  const count = Math.abs(days);
+  const unit = `${count} day${count === 1 ? '' : 's'}`;
+  return days > 0 ? `${unit} ago` : `${unit} after the as-of date`;
+}
+
 // ---- numbers and months as the pages, text twins and e-mail print them ------------------------------
 
 /**

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { availabilityText, budgetConsumedText, formatChange, formatDay, formatFte, formatHours, formatInstant, formatShare, minutesText, monthTitle, shortMonthTitle } from '../../src/site/format.ts';
+import { availabilityText, budgetConsumedText, daysAgoText, formatChange, formatDay, formatFte, formatHours, formatInstant, formatShare, minutesText, monthTitle, shortMonthTitle } from '../../src/site/format.ts';
 
 const luxonInstant = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toFormat('yyyy-LL-dd HH:mm ZZZZ');
 const luxonDay = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toFormat('yyyy-LL-dd');
@@ -63,5 +63,15 @@ describe('numbers and months as pages print them', () => {
     expect(monthTitle('12026-11')).toBe('November 12026');
     expect(shortMonthTitle('2026-11')).toBe('Nov 2026');
     expect(monthTitle('2026-13')).toBe('2026-13');
+  });
+});
+
+describe('daysAgoText', () => {
+  it('says how long ago, today, or that the date lies after the as-of date', () => {
+    expect(daysAgoText(92)).toBe('92 days ago');
+    expect(daysAgoText(1)).toBe('1 day ago');
+    expect(daysAgoText(0)).toBe('today');
+    expect(daysAgoText(-1)).toBe('1 day after the as-of date');
+    expect(daysAgoText(-144)).toBe('144 days after the as-of date');
   });
 });

@@ -1,7 +1,7 @@
 // The escalation directory: every team with its rotation in its own zone and in the reporting zone
 // for the as-of week, contact links, escalation order, managers and review age; who supports what.
 import { describeCalendar, hoursInZone, isStale, mailHref, phoneHref, reviewAgeDays, supportMatrix, weekContaining } from '../../core/escalation.ts';
-import { formatDay } from '../format.ts';
+import { daysAgoText, formatDay } from '../format.ts';
 import { url } from '../urls.ts';
 import type { BuildContext } from '../context.ts';
 import { compareText } from '../../core/compare.ts';
@@ -41,7 +41,7 @@ export function escalationPage(ctx: BuildContext) {
     escalation: team.escalation.map((c) => ({ name: c.name, phone: link(c.phone, phoneHref), email: link(c.email, mailHref) })),
     managers: team.managers,
     reviewed: team.reviewed,
-    reviewText: `${ageDays} day${ageDays === 1 ? '' : 's'} ago`,
+    reviewText: daysAgoText(ageDays),
     isStale: stale,
     applications: repo.applications
       .filter((a) => a.team === team.id || a.support?.L1 === team.id || a.support?.L2 === team.id || a.support?.L3 === team.id)
