@@ -13,7 +13,6 @@ import {
   incidentSchema,
   postmortemSchema,
   problemSchema,
-  requiredSections,
   siteSchema,
   slugPattern,
   teamsFileSchema,
@@ -31,6 +30,11 @@ import {
   type SiteConfig,
   type Team,
   type TimeEntry,
+  recordKinds,
+  recordKindSpec,
+  referencedKindByPrefix,
+  referencePattern,
+  type RecordKind,
 } from '../schema/index.ts';
 import type { z } from '../schema/zod.ts';
 import type { CapacitySeries as CoreCapacitySeries } from '../core/capacity.ts';
@@ -96,14 +100,7 @@ export function resolveRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.
   return path.resolve(cwd, env.OPSLEDGER_ROOT ?? '.');
 }
 
-const recordKinds = [
-  { kind: 'incident', dir: 'content/incidents', prefix: 'INC' },
-  { kind: 'postmortem', dir: 'content/postmortems', prefix: 'PM' },
-  { kind: 'change', dir: 'content/changes', prefix: 'CHG' },
-  { kind: 'problem', dir: 'content/problems', prefix: 'PRB' },
-] as const;
-
-type Kind = (typeof recordKinds)[number]['kind'];
+type Kind = RecordKind;
 
 function error(file: string, line: number, column: number, rule: string, field: string, message: string): Diagnostic {
   return { file, line, column, severity: 'error', rule, field, message };
@@ -225,8 +222,6 @@ function loadCatalogue<T>(
 
 const schemas = { incident: incidentSchema, postmortem: postmortemSchema, change: changeSchema, problem: problemSchema } as const;
 
-const referencePattern = /^(INC|CHG|PRB)-\d{4}-\d{4,}$/;
-
 /** The strings of a field that holds one string or a list of them, with their list index (null for a single value). */
 function stringsOf(value: unknown): [string, number | null][] {
   if (typeof value === 'string') return [[value, null]];
@@ -290,14 +285,13 @@ export function loadRepository(root: string, options: LoadOptions = {}): LoadRes
   const invalid: { kind: Kind; raw: RawRecord }[] = [];
   // Ids of files that could not be read at all: they exist, so references to them are not dangling.
   const unreadable: { kind: Kind; id: string }[] = [];
-  for (const { kind, dir, prefix } of recordKinds) {
-    const namePattern = new RegExp(`^${prefix}-\\d{4}-\\d{4,}\\.md$`);
+  for (const { kind, dir, prefix, idPattern } of recordKinds) {
     // Given files only: the other records are not even listed; references to them are looked up by file name below.
     const files = only ? [...only].filter((file) => file.startsWith(`${dir}/`)).sort() : listFiles(root, dir);
     for (const file of files) {
       const name = path.posix.basename(file);
       fileCount++;
-      if (!namePattern.test(name)) {
+      if (!(name.endsWith('.md') && idPattern.test(name.slice(0, -'.md'.length)))) {
         diagnostics.push(error(file, 1, 1, 'file-name', '', `not a ${kind} file: expected ${dir}/**/${prefix}-YYYY-NNNN.md, NNNN four or more digits`));
         continue;
       }
@@ -326,8 +320,7 @@ export function loadRepository(root: string, options: LoadOptions = {}): LoadRes
   for (const kind of Object.keys(records) as Kind[]) for (const { raw, value } of records[kind]) withIds.push({ kind, raw, id: value.id });
   for (const { kind, raw } of invalid) {
     const id = rawId(raw);
-    const prefix = recordKinds.find((k) => k.kind === kind)!.prefix;
-    if (typeof id === 'string' && new RegExp(`^${prefix}-\\d{4}-\\d{4,}$`).test(id)) withIds.push({ kind, raw, id });
+    if (typeof id === 'string' && recordKindSpec(kind).idPattern.test(id)) withIds.push({ kind, raw, id });
   }
   withIds.sort((a, b) => (a.raw.file < b.raw.file ? -1 : a.raw.file > b.raw.file ? 1 : 0));
   const kindDir = (file: string) => recordKinds.find((k) => file.startsWith(`${k.dir}/`))!.dir;
@@ -365,7 +358,7 @@ export function loadRepository(root: string, options: LoadOptions = {}): LoadRes
   // With given files only, an id not among them is known when a file of that name exists: where records are filed
   // (<kind>/<year>/ID.md or <kind>/ID.md), else anywhere below the kind's folder (listed once, on the first miss).
   const byFileName = (kind: 'incident' | 'change' | 'problem', parsed: Set<string>) => {
-    const dir = recordKinds.find((k) => k.kind === kind)!.dir;
+    const dir = recordKindSpec(kind).dir;
     let listed: Set<string> | undefined;
     return {
       has: (id: string) =>
@@ -541,7 +534,7 @@ export function loadRepository(root: string, options: LoadOptions = {}): LoadRes
   };
 
   const postmortems: Postmortem[] = records.postmortem.map(({ raw, value }) => {
-    const sections = checkSections(raw, requiredSections.postmortem);
+    const sections = checkSections(raw, recordKindSpec('postmortem').sectionsRequired());
     return { ...value, sections, file: raw.file, body: raw.body };
   });
 
@@ -551,8 +544,7 @@ export function loadRepository(root: string, options: LoadOptions = {}): LoadRes
   }
 
   const changes: Change[] = records.change.map(({ raw, value }) => {
-    const required = value.type === 'normal' || value.type === 'emergency' ? requiredSections.change : [];
-    const sections = checkSections(raw, required);
+    const sections = checkSections(raw, recordKindSpec('change').sectionsRequired(value));
     return { ...value, sections, file: raw.file, body: raw.body };
   });
 
@@ -570,7 +562,7 @@ export function loadRepository(root: string, options: LoadOptions = {}): LoadRes
     else if (app && !app.components.includes(row.component)) problem('component', `unknown component "${row.component}" of ${row.application} (components: ${app.components.join(', ')})`);
     const ticket = referencePattern.exec(row.ticket);
     if (ticket) {
-      const kind = ticket[1] === 'INC' ? 'incident' : ticket[1] === 'CHG' ? 'change' : 'problem';
+      const kind = referencedKindByPrefix[ticket[1] as keyof typeof referencedKindByPrefix];
       if (!idSets[kind].has(row.ticket)) problem('ticket', unknownRecord(kind, row.ticket));
     }
     return problems;
