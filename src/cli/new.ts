@@ -4,15 +4,16 @@ import path from 'node:path';
 import { resolveRoot } from '../load/repository.ts';
 import { asOfFromEnvironment } from '../site/as-of.ts';
 import { formatRecordId, parseRecordId } from '../core/ids.ts';
-import { scaffoldRecord, recordKindsForNew, type NewRecordKind } from './scaffold.ts';
+import { recordKinds } from '../schema/record-kinds.ts';
+import { scaffoldRecord } from './scaffold.ts';
 
 const [kind, ...titleWords] = process.argv.slice(2);
 const title = titleWords.join(' ').trim();
-if (!kind || !(kind in recordKindsForNew) || title === '') {
+const spec = recordKinds.find((k) => k.kind === kind);
+if (!spec || title === '') {
   console.error('usage: npm run new -- incident|change|problem|postmortem "Title"');
   process.exit(2);
 }
-const spec = recordKindsForNew[kind as NewRecordKind];
 const root = resolveRoot();
 // The year of the id comes from the one clock every command reads (OPSLEDGER_AS_OF, else now).
 let nowMs: number;
@@ -32,6 +33,6 @@ const next = taken.reduce((max, id) => Math.max(max, parseRecordId(id)?.sequence
 const id = formatRecordId(spec.prefix, year, next);
 const file = path.join(dir, String(year), `${id}.md`);
 mkdirSync(path.dirname(file), { recursive: true });
-writeFileSync(file, scaffoldRecord(kind as NewRecordKind, id, title), { flag: 'wx' });
+writeFileSync(file, scaffoldRecord(spec.kind, id, title), { flag: 'wx' });
 console.log(`created ${path.relative(process.cwd(), file)}`);
 console.log('fill in the fields marked REQUIRED; `npm run check` lists the ones still empty');

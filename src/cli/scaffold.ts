@@ -1,11 +1,8 @@
 // Templates for `npm run new`: every required field present but empty, with a comment saying what goes there.
-export const recordKindsForNew = {
-  incident: { dir: 'content/incidents', prefix: 'INC' },
-  change: { dir: 'content/changes', prefix: 'CHG' },
-  problem: { dir: 'content/problems', prefix: 'PRB' },
-  postmortem: { dir: 'content/postmortems', prefix: 'PM' },
-} as const;
-export type NewRecordKind = keyof typeof recordKindsForNew;
+// Where each kind is filed and its id prefix come from the one table of record kinds (src/schema/record-kinds.ts).
+import type { RecordKind } from '../schema/record-kinds.ts';
+
+export type NewRecordKind = RecordKind;
 
 const quote = (text: string) => JSON.stringify(text);
 

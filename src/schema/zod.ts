@@ -148,13 +148,24 @@ export const calendarSchema = z.union([z.literal('24x7'), z.array(weeklyWindowSc
   error: 'expected "24x7" or a list of {timezone, days, hours} windows',
 });
 
-const idPattern = (prefix: string) => new RegExp(`^${prefix}-\\d{4}-\\d{4,}$`);
+/**
+ * The one pattern of record ids: PREFIX-YYYY-NNNN, four or more digits. Given several prefixes, any of them,
+ * the prefix then being the first capture group.
+ *
+ * @example recordIdPattern('INC').test('INC-2026-10000') // true
+ * @example recordIdPattern('INC', 'CHG').exec('CHG-2026-0001')?.[1] // 'CHG'
+ */
+export function recordIdPattern(...prefixes: readonly string[]): RegExp {
+  // One prefix is written without a group, as the JSON schemas publish it.
+  const prefix = prefixes.length === 1 ? prefixes[0]! : `(${prefixes.join('|')})`;
+  return new RegExp(`^${prefix}-\\d{4}-\\d{4,}$`);
+}
 /** INC-YYYY-N…: a year and four or more digits. */
-export const incidentIdPattern = idPattern('INC');
+export const incidentIdPattern = recordIdPattern('INC');
 export const incidentIdSchema = z.string().regex(incidentIdPattern, { error: 'expected an incident id INC-YYYY-NNNN (four or more digits)' });
-export const changeIdSchema = z.string().regex(idPattern('CHG'), { error: 'expected a change id CHG-YYYY-NNNN (four or more digits)' });
-export const problemIdSchema = z.string().regex(idPattern('PRB'), { error: 'expected a problem id PRB-YYYY-NNNN (four or more digits)' });
-export const postmortemIdSchema = z.string().regex(idPattern('PM'), { error: 'expected a post-mortem id PM-YYYY-NNNN (four or more digits)' });
+export const changeIdSchema = z.string().regex(recordIdPattern('CHG'), { error: 'expected a change id CHG-YYYY-NNNN (four or more digits)' });
+export const problemIdSchema = z.string().regex(recordIdPattern('PRB'), { error: 'expected a problem id PRB-YYYY-NNNN (four or more digits)' });
+export const postmortemIdSchema = z.string().regex(recordIdPattern('PM'), { error: 'expected a post-mortem id PM-YYYY-NNNN (four or more digits)' });
 /** A lower-case id of letters, digits and dashes (applications, teams, components). */
 export const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
 export const slugSchema = z.string().regex(slugPattern, { error: 'expected a lower-case id of letters, digits and dashes' });
