@@ -2,6 +2,7 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { chartInWorker } from './render-pool.ts';
+import { escapeHtml } from './xml.ts';
 
 /** Charts of this build by spec and title: a chart drawn for two pages is drawn once. */
 const drawn = new Map<string, Promise<string>>();
@@ -34,7 +35,7 @@ export async function renderChartHere(spec: TopLevelSpec, title: string): Promis
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  const escaped = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const escaped = escapeHtml(title);
   // role="img" + <title> so a screen reader announces the chart; the data itself is in the table next to it.
   return svg.replace(/^<svg ([^>]*)>/, `<svg role="img" aria-label="${escaped}" $1><title>${escaped}</title>`);
 }

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { cardInWorker } from './render-pool.ts';
+import { escapeHtml } from './xml.ts';
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -29,8 +30,6 @@ const colours: Record<CardStatus, { band: string; text: string }> = {
   none: { band: '#57606a', text: '#1b1f24' },
 };
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** Splits a title into at most `lines` lines of about `width` characters, with an ellipsis when cut. */
 function wrap(text: string, width: number, lines: number): string[] {
   const out: string[] = [];
@@ -54,16 +53,16 @@ function wrap(text: string, width: number, lines: number): string[] {
 export function statusCardSvg(card: StatusCard): string {
   const colour = colours[card.status];
   const titleLines = wrap(card.title, 34, 2)
-    .map((line, i) => `<text x="72" y="${238 + i * 64}" font-size="52" font-weight="bold" fill="#1b1f24">${escapeXml(line)}</text>`)
+    .map((line, i) => `<text x="72" y="${238 + i * 64}" font-size="52" font-weight="bold" fill="#1b1f24">${escapeHtml(line)}</text>`)
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">
 <rect width="1200" height="630" fill="#ffffff"/>
 <rect width="24" height="630" fill="${colour.band}"/>
-<text x="72" y="120" font-size="30" fill="#57606a">${escapeXml(card.eyebrow)}</text>
+<text x="72" y="120" font-size="30" fill="#57606a">${escapeHtml(card.eyebrow)}</text>
 ${titleLines}
-<text x="72" y="470" font-size="110" font-weight="bold" fill="${colour.text}">${escapeXml(card.figure)}</text>
-<text x="72" y="520" font-size="30" fill="#57606a">${escapeXml(card.figureLabel)}</text>
-<text x="72" y="590" font-size="26" fill="#57606a">${escapeXml(card.footer)}</text>
+<text x="72" y="470" font-size="110" font-weight="bold" fill="${colour.text}">${escapeHtml(card.figure)}</text>
+<text x="72" y="520" font-size="30" fill="#57606a">${escapeHtml(card.figureLabel)}</text>
+<text x="72" y="590" font-size="26" fill="#57606a">${escapeHtml(card.footer)}</text>
 </svg>`;
 }
 

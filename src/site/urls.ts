@@ -31,3 +31,22 @@ export interface SiteLocation {
 export function absoluteUrl(path: string, at: SiteLocation = { baseUrl: site, base }): string {
   return at.baseUrl.replace(/\/+$/, '') + withTrailingSlash(at.base) + path.replace(/^\/+/, '');
 }
+
+/**
+ * A `tel:` link for a phone number as people write it: digits and a leading + only.
+ *
+ * @example phoneHref('+1 (555) 010-0100') // 'tel:+15550100100'
+ */
+export function phoneHref(phone: string): string {
+  const digits = phone.replace(/[^0-9+]/g, '');
+  return `tel:${digits.startsWith('+') ? '+' : ''}${digits.replace(/\+/g, '')}`;
+}
+
+/**
+ * A `mailto:` link for an e-mail address.
+ *
+ * @example mailHref('ops@example.org') // 'mailto:ops@example.org'
+ */
+export function mailHref(email: string): string {
+  return `mailto:${encodeURI(email.trim())}`;
+}

@@ -4,8 +4,6 @@ import {
   describeWindow,
   hoursInZone,
   isStale,
-  mailHref,
-  phoneHref,
   reviewAgeDays,
   supportMatrix,
   weekContaining,
@@ -38,18 +36,6 @@ describe('isStale', () => {
   it('uses the configured threshold', () => {
     expect(isStale('2026-10-24', ASOF, 30)).toBe(true);
     expect(isStale('2026-10-25', ASOF, 30)).toBe(false);
-  });
-});
-
-describe('contact links', () => {
-  it('keeps digits and a leading + in tel: links', () => {
-    expect(phoneHref('+1 555 0100')).toBe('tel:+15550100');
-    expect(phoneHref('+44 (0)20 7946-0018 ext. 4')).toBe('tel:+44020794600184');
-    expect(phoneHref('0800 123 456')).toBe('tel:0800123456');
-  });
-
-  it('links e-mail with mailto:', () => {
-    expect(mailHref('ops@example.org')).toBe('mailto:ops@example.org');
   });
 });
 

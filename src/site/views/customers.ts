@@ -1,14 +1,14 @@
 // Key customers: their windows in their own zone and in the reporting zone for the as-of week, and
 // the incidents that hit those windows (incident page, /incidents/, monthly report, JSON).
 import { customerExposure, customerWindowOverlaps, type CustomerOverlap } from '../../core/customers.ts';
-import { describeWindow, hoursInZone, mailHref, phoneHref, weekContaining } from '../../core/escalation.ts';
+import { describeWindow, hoursInZone, weekContaining } from '../../core/escalation.ts';
 import { formatMinutes } from '../../core/percent.ts';
 import { daysBefore } from '../../core/hotspots.ts';
 import { reportInterval } from '../../core/period.ts';
 import type { Incident } from '../../load/repository.ts';
 import { formatDay, formatInstant, monthTitle } from '../format.ts';
 import { recordIndex } from '../model.ts';
-import { url } from '../urls.ts';
+import { mailHref, phoneHref, url } from '../urls.ts';
 import { incidentsTouchingMonth } from './availability.ts';
 import { memoise, type BuildContext } from '../context.ts';
 import { compareText } from '../../core/compare.ts';

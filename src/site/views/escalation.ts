@@ -1,8 +1,8 @@
 // The escalation directory: every team with its rotation in its own zone and in the reporting zone
 // for the as-of week, contact links, escalation order, managers and review age; who supports what.
-import { describeCalendar, hoursInZone, isStale, mailHref, phoneHref, reviewAgeDays, supportMatrix, weekContaining } from '../../core/escalation.ts';
+import { describeCalendar, hoursInZone, isStale, reviewAgeDays, supportMatrix, weekContaining } from '../../core/escalation.ts';
 import { daysAgoText, formatDay } from '../format.ts';
-import { url } from '../urls.ts';
+import { mailHref, phoneHref, url } from '../urls.ts';
 import type { BuildContext } from '../context.ts';
 import { compareText } from '../../core/compare.ts';
 
