@@ -1,6 +1,7 @@
 import { ordinaryLeastSquares, predictionInterval } from './regression.ts';
 import type { LinearFit } from './regression.ts';
 import { percentile } from './incident-metrics.ts';
+import { MS_PER_DAY, MS_PER_HOUR } from './units.ts';
 
 /** One KPI column of an application's capacity CSV, as declared in applications.yaml. */
 export interface CapacityKpiSpec {
@@ -166,8 +167,6 @@ export const peakPercentile = 0.95;
 /** Volume growths, as fractions, at which every KPI is forecast. */
 export const forecastGrowths: readonly number[] = [0.1, 0.25, 0.5, 1.0];
 
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 const DAYS_PER_MONTH = 30.4375; // 365.25 / 12
 const LOW_CONFIDENCE_R2 = 0.3;
 const LOW_CONFIDENCE_N = 30;
@@ -202,7 +201,7 @@ export function analyseCapacity(series: CapacitySeries, asOfMs: number, options:
   const volumeColumn = requireColumn(series, series.volumeColumn);
 
   const toMs = latestTimestampMs(timestampMs, asOfMs) ?? asOfMs;
-  const fromMs = toMs - windowDays * DAY_MS;
+  const fromMs = toMs - windowDays * MS_PER_DAY;
   const rows = windowRows(timestampMs, fromMs, toMs);
 
   const windowTimes = rows.take(timestampMs);
@@ -397,7 +396,7 @@ function projectBreach(
   // The mean volume at which `fromVolume` has grown by `headroom`.
   const targetMeanVolume = meanVolume * (1 + headroom);
   const crossingDays = trend.meanX + (targetMeanVolume - trend.meanY) / trend.slope;
-  const crossingMs = Math.max(context.toMs, context.fromMs + crossingDays * DAY_MS);
+  const crossingMs = Math.max(context.toMs, context.fromMs + crossingDays * MS_PER_DAY);
   const month = utcMonth(crossingMs);
   const lastMonth = utcMonth(context.toMs);
   if (month === null || lastMonth === null || monthsBetween(lastMonth, month) > context.horizonMonths) {
@@ -415,7 +414,7 @@ function monthsBetween(from: string, to: string): number {
 /** 'YYYY-MM' of an epoch-ms instant in UTC (civil-from-days), null beyond year 9999. */
 function utcMonth(ms: number): string | null {
   if (!Number.isFinite(ms)) return null;
-  const z = Math.floor(ms / DAY_MS) + 719_468; // days since 0000-03-01
+  const z = Math.floor(ms / MS_PER_DAY) + 719_468; // days since 0000-03-01
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
   const yearOfEra = Math.floor(
@@ -512,7 +511,7 @@ function hourlyPeak(times: Float64Array, volume: Float64Array): { peak: number |
   for (let i = 0; i < times.length; i++) {
     const v = volume[i]!;
     if (!Number.isFinite(v)) continue;
-    const hour = Math.floor(times[i]! / HOUR_MS);
+    const hour = Math.floor(times[i]! / MS_PER_HOUR);
     const bucket = sums.get(hour);
     if (bucket === undefined) sums.set(hour, { sum: v, rows: 1 });
     else {
@@ -526,7 +525,7 @@ function hourlyPeak(times: Float64Array, volume: Float64Array): { peak: number |
 
 /** Index of the 24-hour period, counted back from the window's end, holding t (fromMs < t). */
 function periodIndex(t: number, fromMs: number): number {
-  return Math.ceil((t - fromMs) / DAY_MS) - 1;
+  return Math.ceil((t - fromMs) / MS_PER_DAY) - 1;
 }
 
 interface DailyTotals {
@@ -568,7 +567,7 @@ function dailyVolumeTrend(
   for (let k = 0; k < rows.length; k++) {
     const count = rows[k]!;
     if (count === 0) continue;
-    dayX[days] = offsetMsSum[k]! / count / DAY_MS;
+    dayX[days] = offsetMsSum[k]! / count / MS_PER_DAY;
     dayMean[days] = volumeSum[k]! / count;
     days++;
   }

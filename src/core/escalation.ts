@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { scheduledIntervals } from './calendar.ts';
 import type { Calendar, Interval, Weekday, WeeklyWindow } from './types.ts';
 import { compareText } from './compare.ts';
+import { daysBetween } from './period.ts';
 import { MS_PER_DAY } from './units.ts';
 
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -22,7 +23,7 @@ function localDate(ms: number, timeZone: string): DateTime {
  */
 export function reviewAgeDays(reviewed: string, asOfMs: number, timeZone = 'UTC'): number {
   const asOfDate = localDate(asOfMs, timeZone).toISODate() as string;
-  return (Date.parse(`${asOfDate}T00:00:00Z`) - Date.parse(`${reviewed}T00:00:00Z`)) / MS_PER_DAY;
+  return daysBetween(reviewed, asOfDate);
 }
 
 /**
@@ -49,6 +50,18 @@ export interface SupportLine {
   L1: SupportAssignment;
   L2: SupportAssignment;
   L3: SupportAssignment;
+}
+
+/**
+ * Whether `teamId` supports the application: it owns it or `support` names it at any level.
+ *
+ * @example supportsApplication({ team: 'fx', support: { L1: 'service-desk' } }, 'service-desk') // true
+ */
+export function supportsApplication(
+  app: { team: string; support?: { L1?: string | undefined; L2?: string | undefined; L3?: string | undefined } | undefined },
+  teamId: string,
+): boolean {
+  return app.team === teamId || app.support?.L1 === teamId || app.support?.L2 === teamId || app.support?.L3 === teamId;
 }
 
 /**

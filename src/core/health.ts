@@ -1,6 +1,8 @@
 // Application health: what monitoring covers (component × layer), how noisy its alerts are, which
 // incidents it missed, and the red/amber/green status of every component as of an instant.
+import { compareText } from './compare.ts';
 import type { Interval, Severity } from './types.ts';
+import { MS_PER_DAY } from './units.ts';
 
 /** The seed's monitoring layers, bottom of the stack first: machine, application, business process, middleware. */
 export type MonitoringLayer = 'machine' | 'application' | 'business' | 'middleware';
@@ -195,8 +197,6 @@ export interface AlertNoise {
   ledToIncident: AlertInput[];
 }
 
-const DAY_MS = 86_400_000;
-
 function counts(alerts: readonly AlertInput[]): OutcomeCounts {
   const n = alerts.length;
   const of = (outcome: AlertOutcome) => alerts.filter((a) => a.outcome === outcome).length;
@@ -225,8 +225,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * Alert noise over an interval (fromMs ≤ at < toMs, epoch ms): counts by outcome, alerts per day,
  * false-positive and duplicate shares per rule (a rule is named per application) and per application,
@@ -237,13 +235,13 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function alertNoise(alerts: readonly AlertInput[], interval: Interval): AlertNoise {
   const inside = alerts.filter((a) => a.at >= interval.fromMs && a.at < interval.toMs).sort((a, b) => a.at - b.at);
-  const days = Math.max(0, interval.toMs - interval.fromMs) / DAY_MS;
+  const days = Math.max(0, interval.toMs - interval.fromMs) / MS_PER_DAY;
   const total = inside.length;
   const rules = [...groupBy(inside, (a) => `${a.application}\u0000${a.rule}`).values()]
     .map((group): RuleNoise => ({ application: group[0]!.application, rule: group[0]!.rule, ...counts(group), shareOfAll: group.length / total }))
-    .sort((a, b) => b.alerts - a.alerts || (b.noiseShare ?? 0) - (a.noiseShare ?? 0) || byText(a.application, b.application) || byText(a.rule, b.rule));
+    .sort((a, b) => b.alerts - a.alerts || (b.noiseShare ?? 0) - (a.noiseShare ?? 0) || compareText(a.application, b.application) || compareText(a.rule, b.rule));
   const applications = [...groupBy(inside, (a) => a.application).entries()]
-    .sort(([a], [b]) => byText(a, b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([application, group]): ApplicationNoise => ({ application, ...counts(group) }));
   return {
     interval,
@@ -298,7 +296,7 @@ export function missedByMonitoring(incidents: readonly Pick<HealthIncident, 'id'
   const missed = inPeriod
     .filter((incident) => incident.channel !== 'monitoring')
     .map((incident): MissedIncident => ({ id: incident.id, title: incident.title, severity: incident.severity, channel: incident.channel, lostMinutes: lostMinutesById.get(incident.id) ?? 0 }))
-    .sort((a, b) => b.lostMinutes - a.lostMinutes || byText(a.id, b.id));
+    .sort((a, b) => b.lostMinutes - a.lostMinutes || compareText(a.id, b.id));
   return {
     incidents: missed,
     lostMinutes: missed.reduce((sum, incident) => sum + incident.lostMinutes, 0),

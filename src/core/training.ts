@@ -1,5 +1,6 @@
 // Staff training: who holds which level on which application, where knowledge rests on one person,
 // who covers or works on an application without training on it, and training that has gone stale.
+import { compareText } from './compare.ts';
 import { reviewAgeDays } from './escalation.ts';
 
 export type SkillLevel = 'L1' | 'L2' | 'L3';
@@ -49,7 +50,7 @@ export function trainingMatrix(
   staleAfterDays = defaultStaleTrainingDays,
 ): TrainingMatrix {
   const rows = [...skills]
-    .sort((a, b) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0))
+    .sort((a, b) => compareText(a.person, b.person))
     .map((person): TrainingMatrixRow => ({
       person: person.person,
       team: person.team,
@@ -169,8 +170,7 @@ export function untrainedIncidentHours(
     total.entries++;
     totals.set(key, total);
   }
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...totals.values()].sort((a, b) => b.hours - a.hours || byText(a.person, b.person) || byText(a.applicationId, b.applicationId));
+  return [...totals.values()].sort((a, b) => b.hours - a.hours || compareText(a.person, b.person) || compareText(a.applicationId, b.applicationId));
 }
 
 export interface StaleTraining {
@@ -194,5 +194,5 @@ export function staleTraining(skills: readonly PersonSkillsInput[], asOfMs: numb
       if (ageDays > staleAfterDays) out.push({ person: person.person, applicationId, level: skill.level, trained: skill.trained, ageDays });
     }
   }
-  return out.sort((a, b) => b.ageDays - a.ageDays || (a.person < b.person ? -1 : a.person > b.person ? 1 : 0) || (a.applicationId < b.applicationId ? -1 : 1));
+  return out.sort((a, b) => b.ageDays - a.ageDays || compareText(a.person, b.person) || compareText(a.applicationId, b.applicationId));
 }

@@ -6,6 +6,7 @@ import {
   isStale,
   reviewAgeDays,
   supportMatrix,
+  supportsApplication,
   weekContaining,
 } from '../../src/core/escalation.ts';
 
@@ -36,6 +37,14 @@ describe('isStale', () => {
   it('uses the configured threshold', () => {
     expect(isStale('2026-10-24', ASOF, 30)).toBe(true);
     expect(isStale('2026-10-25', ASOF, 30)).toBe(false);
+  });
+});
+
+describe('supportsApplication', () => {
+  it('holds for the owning team and for a team named at any level, not for others', () => {
+    const app = { team: 'fx', support: { L1: 'service-desk', L3: 'dev' } };
+    expect(['fx', 'service-desk', 'dev', 'ops'].map((team) => supportsApplication(app, team))).toEqual([true, true, true, false]);
+    expect(supportsApplication({ team: 'fx' }, 'service-desk')).toBe(false);
   });
 });
 

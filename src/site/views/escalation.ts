@@ -1,6 +1,6 @@
 // The escalation directory: every team with its rotation in its own zone and in the reporting zone
 // for the as-of week, contact links, escalation order, managers and review age; who supports what.
-import { describeCalendar, hoursInZone, isStale, reviewAgeDays, supportMatrix, weekContaining } from '../../core/escalation.ts';
+import { describeCalendar, hoursInZone, isStale, reviewAgeDays, supportMatrix, supportsApplication, weekContaining } from '../../core/escalation.ts';
 import { daysAgoText, formatDay } from '../format.ts';
 import { mailHref, phoneHref, url } from '../urls.ts';
 import type { BuildContext } from '../context.ts';
@@ -44,7 +44,7 @@ export function escalationPage(ctx: BuildContext) {
     reviewText: daysAgoText(ageDays),
     isStale: stale,
     applications: repo.applications
-      .filter((a) => a.team === team.id || a.support?.L1 === team.id || a.support?.L2 === team.id || a.support?.L3 === team.id)
+      .filter((a) => supportsApplication(a, team.id))
       .map((a) => ({ id: a.id, name: a.name, href: url(`applications/${a.id}/`) }))
       .sort((a, b) => compareText(a.id, b.id)),
   }));

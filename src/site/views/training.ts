@@ -10,14 +10,14 @@ import {
   untrainedRotationMembers,
   type RotationInput,
 } from '../../core/training.ts';
+import { supportsApplication } from '../../core/escalation.ts';
+import { addDays } from '../../core/period.ts';
 import type { Repository } from '../../load/repository.ts';
 import { memoise, type BuildContext } from '../context.ts';
 import { formatDay, isoInstant } from '../format.ts';
 import { url } from '../urls.ts';
 
 export type TrainingRepository = Pick<Repository, 'applications' | 'teams' | 'skills' | 'timeEntries' | 'site'>;
-
-const DAY_MS = 86_400_000;
 
 /** Days of time tracking, up to the as-of date, searched for incident hours booked without training. */
 export const untrainedHoursDays = 365;
@@ -28,7 +28,7 @@ export function rotations(repository: Pick<Repository, 'applications' | 'teams'>
     teamId: team.id,
     members: team.escalation.map((contact) => contact.name),
     applications: repository.applications
-      .filter((app) => app.team === team.id || app.support?.L1 === team.id || app.support?.L2 === team.id || app.support?.L3 === team.id)
+      .filter((app) => supportsApplication(app, team.id))
       .map((app) => app.id),
   }));
 }
@@ -41,7 +41,7 @@ export function trainingModel(repository: TrainingRepository, asOfMs: number) {
   // A contact is a person when skills.yaml or time tracking knows the name; hotlines and duty aliases are not.
   const people = new Set<string>([...skills.map((p) => p.person), ...repository.timeEntries.map((e) => e.person)]);
   const toDate = formatDay(asOfMs, zone);
-  const fromDate = new Date(Date.parse(`${toDate}T00:00:00Z`) - (untrainedHoursDays - 1) * DAY_MS).toISOString().slice(0, 10);
+  const fromDate = addDays(toDate, -(untrainedHoursDays - 1));
   return {
     zone,
     fromDate,
