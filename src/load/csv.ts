@@ -14,6 +14,7 @@ import {
   utcTimestampMs,
   type AlertData,
   type TimeEntry,
+  type z,
 } from '../schema/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { forEachPlainCsvRecord, isPlainCsv } from './plain-csv.ts';
@@ -28,6 +29,23 @@ function cellColumn(cells: readonly string[], index: number): number {
   let column = 1;
   for (let i = 0; i < index && i < cells.length; i++) column += cells[i]!.length + 1;
   return column;
+}
+
+/** The schema's issues with a row's named cells, each at its cell (the row's start when the column is missing). */
+function schemaIssueDiagnostics(
+  file: string,
+  line: number,
+  record: readonly string[],
+  header: readonly string[],
+  named: Record<string, string>,
+  issues: readonly z.core.$ZodIssue[],
+): Diagnostic[] {
+  return issues.map((issue) => {
+    const name = String(issue.path[0] ?? '');
+    const at = header.indexOf(name);
+    const message = issue.code === 'invalid_value' ? `expected one of ${issue.values.join(', ')}, got "${named[name]}"` : issue.message;
+    return csvError(file, line, at < 0 ? 1 : cellColumn(record, at), name, message);
+  });
 }
 
 /**
@@ -171,12 +189,7 @@ export function readTimeCsv(
         timeColumns.forEach((name, i) => (named[name] = cells[i]!));
         const result = timeRowSchema.safeParse(named);
         if (!result.success) {
-          for (const issue of result.error.issues) {
-            const name = String(issue.path[0] ?? '');
-            const at = header.indexOf(name);
-            const message = issue.code === 'invalid_value' ? `expected one of ${issue.values.join(', ')}, got "${named[name]}"` : issue.message;
-            diagnostics.push(csvError(file, line, at < 0 ? 1 : cellColumn(record, at), name, message));
-          }
+          diagnostics.push(...schemaIssueDiagnostics(file, line, record, header, named, result.error.issues));
           return;
         }
         entry = result.data;
@@ -236,15 +249,7 @@ export function readAlertCsv(
       const fast = alertRowOf(named);
       // Only a row with a problem meets the schema, for its messages.
       const result = fast !== null ? { success: true as const, data: fast } : alertRowSchema.safeParse(named);
-      const found: Diagnostic[] = [];
-      if (!result.success) {
-        for (const issue of result.error.issues) {
-          const name = String(issue.path[0] ?? '');
-          const at = header.indexOf(name);
-          const message = issue.code === 'invalid_value' ? `expected one of ${issue.values.join(', ')}, got "${named[name]}"` : issue.message;
-          found.push(csvError(file, line, at < 0 ? 1 : cellColumn(record, at), name, message));
-        }
-      }
+      const found: Diagnostic[] = result.success ? [] : schemaIssueDiagnostics(file, line, record, header, named, result.error.issues);
       const cells = { application: named.application ?? '', component: named.component ?? '', incident: named.incident === undefined || named.incident === '' ? null : named.incident };
       for (const problem of checkRow(cells)) {
         if (found.some((d) => d.field === problem.field)) continue;

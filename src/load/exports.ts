@@ -32,7 +32,9 @@ export function readExports(
   locations: Locations,
 ): Exports {
   let fileCount = 0;
-  const csvFiles = (dir: string, what: string, read: (file: string) => void) => {
+  /** Every CSV under `dir` (of them only those in `only`) read by `read`; its rows returned, its diagnostics kept. */
+  const csvRows = <Row>(dir: string, what: string, read: (file: string, bytes: Buffer) => { rows: Row[]; diagnostics: Diagnostic[] }): Row[] => {
+    const rows: Row[] = [];
     for (const file of listFiles(root, dir)) {
       if (only && !only.has(file)) continue;
       fileCount++;
@@ -40,19 +42,17 @@ export function readExports(
         diagnostics.push(error(file, 1, 1, 'file-name', '', `not ${what}: expected a .csv file`));
         continue;
       }
-      read(file);
+      // Bytes, not text: the CSV parser works on bytes and would encode a string back.
+      const found = read(file, readFileSync(path.join(root, file)));
+      diagnostics.push(...found.diagnostics);
+      for (const row of found.rows) rows.push(row);
     }
+    return rows;
   };
 
   // Time tracking: every row checked, references included, each at its cell.
-  const timeEntries: TimeEntryRow[] = [];
   const checkTimeRow = timeRowProblems(targets);
-  csvFiles('data/time', 'a time-tracking export', (file) => {
-    // Bytes, not text: the CSV parser works on bytes and would encode a string back.
-    const { rows, diagnostics: found } = readTimeCsv(file, readFileSync(path.join(root, file)), checkTimeRow);
-    diagnostics.push(...found);
-    timeEntries.push(...rows);
-  });
+  const timeEntries = csvRows('data/time', 'a time-tracking export', (file, bytes) => readTimeCsv(file, bytes, checkTimeRow));
 
   // Capacity series declared by the catalogue; a CSV nobody declared is an error, not ignored.
   const capacity: CapacitySeries[] = [];
@@ -94,13 +94,8 @@ export function readExports(
   }
 
   // Alert exports: every row checked, its application, component and incident resolved, each at its cell.
-  const alerts: AlertRow[] = [];
   const checkAlertRow = alertRowProblems(targets);
-  csvFiles('data/alerts', 'an alert export', (file) => {
-    const { rows, diagnostics: found } = readAlertCsv(file, readFileSync(path.join(root, file)), checkAlertRow);
-    diagnostics.push(...found);
-    alerts.push(...rows);
-  });
+  const alerts = csvRows('data/alerts', 'an alert export', (file, bytes) => readAlertCsv(file, bytes, checkAlertRow));
 
   return { timeEntries, capacity, alerts, fileCount };
 }
