@@ -14,13 +14,17 @@ import {
   type AlertNoise,
   type ComponentBoardEntry,
   type HealthIncident,
+  type MissedByMonitoring,
   type MonitoringLayer,
   type OutcomeCounts,
 } from '../../core/health.ts';
 import { formatMinutes, truncatePercent } from '../../core/percent.ts';
 import { reportInterval } from '../../core/period.ts';
 import type { Incident, Repository } from '../../load/repository.ts';
+import { memoise, type BuildContext } from '../context.ts';
 import { formatInstant, isoInstant } from '../format.ts';
+import { reportMonths } from '../model.ts';
+import { monthReport } from './availability.ts';
 import { url } from '../urls.ts';
 
 /** What the page needs of one month besides the repository: its incidents' own lost minutes. */
@@ -78,6 +82,15 @@ function lostMinutesOfMonth(month: HealthMonth): Map<string, number> {
   return lost;
 }
 
+/** A month's alert noise and the incidents monitoring missed in it (month to date for the as-of month). */
+function monthNoiseAndMisses(repository: HealthInput['repository'], month: HealthMonth, asOfMs: number) {
+  const lostById = lostMinutesOfMonth(month);
+  return {
+    noise: alertNoise(repository.alerts, reportInterval(month.month, repository.site.reportingTimezone, asOfMs)),
+    missed: missedByMonitoring(repository.incidents.filter((incident) => lostById.has(incident.id)).map(healthIncident), lostById),
+  };
+}
+
 /** Everything /health/ and its JSON show, computed from the inputs. */
 export function healthModel(input: HealthInput) {
   const { repository, asOfMs } = input;
@@ -87,17 +100,15 @@ export function healthModel(input: HealthInput) {
   const alerts = repository.alerts;
   const current = input.months[input.months.length - 1];
   if (current === undefined) throw new RangeError('healthModel needs at least one month');
-  const noiseByMonth = input.months.map((m) => ({ month: m.month, noise: alertNoise(alerts, reportInterval(m.month, zone, asOfMs)) }));
-  const noise = noiseByMonth[noiseByMonth.length - 1]!.noise;
-  const lostById = lostMinutesOfMonth(current);
-  const monthIncidents = incidents.filter((incident) => lostById.has(incident.id));
+  const { noise, missed } = monthNoiseAndMisses(repository, current, asOfMs);
+  const noiseByMonth = [...input.months.slice(0, -1).map((m) => ({ month: m.month, noise: alertNoise(alerts, reportInterval(m.month, zone, asOfMs)) })), { month: current.month, noise }];
   return {
     month: current.month,
     coverage: apps.map((app) => ({ app, matrix: coverageMatrix(app) })),
     blindSpots: blindSpots(apps, incidents.filter((i) => i.startedMs <= asOfMs)),
     noise,
     trend: noiseByMonth,
-    missed: missedByMonitoring(monthIncidents, lostById),
+    missed,
     board: componentBoard(apps, incidents, alerts, asOfMs),
     appNames: new Map(apps.map((a) => [a.id, a.name])),
     zone,
@@ -105,6 +116,13 @@ export function healthModel(input: HealthInput) {
 }
 
 export type HealthModel = ReturnType<typeof healthModel>;
+
+/** The build's health model over its last report months, worked out once for /health/, its JSON and the component badges. */
+export function healthModelOfBuild(ctx: BuildContext): HealthModel {
+  return memoise(ctx, 'health.model', () =>
+    healthModel({ repository: ctx.repository, asOfMs: ctx.asOfMs, months: healthMonths(reportMonths(ctx), (month) => monthReport(ctx, month)) }),
+  );
+}
 
 const statusWords = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
 
@@ -160,6 +178,42 @@ export function noiseTrendSpec(trend: readonly { month: string; noise: AlertNois
   } as TopLevelSpec;
 }
 
+/** A month's alert noise as the health page and the monthly report show it. */
+function noiseView(noise: AlertNoise, appName: (id: string) => string, zone: string) {
+  return {
+    hasAlerts: noise.totals.alerts > 0,
+    totals: outcomeRow(noise.totals),
+    alertsPerDayText: noise.alertsPerDay === null ? '—' : oneDecimal.format(noise.alertsPerDay),
+    daysText: oneDecimal.format(noise.days),
+    rules: noisiestRules(noise, 10).map((rule) => ({
+      application: appName(rule.application),
+      rule: rule.rule,
+      shareOfAllText: shareText(rule.shareOfAll),
+      ...outcomeRow(rule),
+    })),
+    applications: noise.applications.map((a) => ({ application: appName(a.application), ...outcomeRow(a) })),
+    ledToIncident: noise.ledToIncident.map((a) => ({
+      atText: formatInstant(a.at, zone),
+      application: appName(a.application),
+      component: a.component,
+      rule: a.rule,
+      incident: a.incident!,
+      href: url(`incidents/${a.incident}/`),
+    })),
+  };
+}
+
+/** The incidents monitoring missed, with their lost minutes, as the pages show them. */
+function missedView(missed: MissedByMonitoring) {
+  return {
+    count: missed.incidents.length,
+    lostMinutesText: formatMinutes(missed.lostMinutes),
+    detectedByMonitoring: missed.detectedByMonitoring,
+    missedShareText: shareText(missed.missedShare),
+    incidents: missed.incidents.map((i) => ({ id: i.id, href: url(`incidents/${i.id}/`), title: i.title, severity: i.severity, channel: i.channel, lostText: formatMinutes(i.lostMinutes) })),
+  };
+}
+
 /** The /health/ page: rows and sentences, no chart markup yet (see `withHealthChart`). */
 export function healthPage(model: HealthModel, asOfMs: number) {
   const { noise, missed } = model;
@@ -199,27 +253,7 @@ export function healthPage(model: HealthModel, asOfMs: number) {
       layerText: layerLabels[spot.layer],
       detectedText: spot.missedByMonitoring ? 'missed by monitoring' : 'detected by monitoring elsewhere',
     })),
-    noise: {
-      hasAlerts: noise.totals.alerts > 0,
-      totals: outcomeRow(noise.totals),
-      alertsPerDayText: noise.alertsPerDay === null ? '—' : oneDecimal.format(noise.alertsPerDay),
-      daysText: oneDecimal.format(noise.days),
-      rules: noisiestRules(noise, 10).map((rule) => ({
-        application: appName(rule.application),
-        rule: rule.rule,
-        shareOfAllText: shareText(rule.shareOfAll),
-        ...outcomeRow(rule),
-      })),
-      applications: noise.applications.map((a) => ({ application: appName(a.application), ...outcomeRow(a) })),
-      ledToIncident: noise.ledToIncident.map((a) => ({
-        atText: formatInstant(a.at, model.zone),
-        application: appName(a.application),
-        component: a.component,
-        rule: a.rule,
-        incident: a.incident!,
-        href: url(`incidents/${a.incident}/`),
-      })),
-    },
+    noise: noiseView(noise, appName, model.zone),
     trend: model.trend.map(({ month, noise: n }) => ({
       month,
       alerts: n.totals.alerts,
@@ -229,13 +263,7 @@ export function healthPage(model: HealthModel, asOfMs: number) {
     })),
     trendChartTitle: chartTitle,
     trendChartSpec: noiseTrendSpec(model.trend, chartTitle),
-    missed: {
-      count: missed.incidents.length,
-      lostMinutesText: formatMinutes(missed.lostMinutes),
-      detectedByMonitoring: missed.detectedByMonitoring,
-      missedShareText: shareText(missed.missedShare),
-      incidents: missed.incidents.map((i) => ({ id: i.id, href: url(`incidents/${i.id}/`), title: i.title, severity: i.severity, channel: i.channel, lostText: formatMinutes(i.lostMinutes) })),
-    },
+    missed: missedView(missed),
   };
 }
 
@@ -346,18 +374,19 @@ export function monthMonitoringSection(
   month: HealthMonth,
   asOfMs: number,
 ) {
-  const model = healthModel({ repository, asOfMs, months: [month] });
-  const page = healthPage(model, asOfMs);
+  const { noise: monthNoise, missed } = monthNoiseAndMisses(repository, month, asOfMs);
+  const names = new Map(repository.applications.map((app) => [app.id, app.name]));
+  const noise = noiseView(monthNoise, (id) => names.get(id) ?? id, repository.site.reportingTimezone);
   return {
     month: month.month,
-    hasAlerts: page.noise.hasAlerts,
-    alerts: page.noise.totals.alerts,
-    alertsPerDayText: page.noise.alertsPerDayText,
-    actionable: page.noise.totals.actionable,
-    falsePositiveText: page.noise.totals.falsePositiveText,
-    duplicateText: page.noise.totals.duplicateText,
-    rules: page.noise.rules.slice(0, 5),
-    missed: page.missed,
+    hasAlerts: noise.hasAlerts,
+    alerts: noise.totals.alerts,
+    alertsPerDayText: noise.alertsPerDayText,
+    actionable: noise.totals.actionable,
+    falsePositiveText: noise.totals.falsePositiveText,
+    duplicateText: noise.totals.duplicateText,
+    rules: noise.rules.slice(0, 5),
+    missed: missedView(missed),
     href: url('health/'),
   };
 }
