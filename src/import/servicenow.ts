@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { ImportMap } from './map.ts';
 import { defaultMappings, slugify } from './map.ts';
 import type { ImportBatch, ImportNote, ImportedCatalogueEntry, ImportedIncident } from './model.ts';
-import { placeholderTeam } from './teams.ts';
+import { importedApplication, placeholderTeam } from './catalogue-entries.ts';
 import { compareText } from '../core/compare.ts';
 
 const REQUIRED = ['number', 'opened_at', 'priority'] as const;
@@ -227,15 +227,7 @@ export async function servicenowBatch(
     return {
       key: id,
       id,
-      entry: {
-        id,
-        name: appNames.get(id) ?? id,
-        team,
-        target: map.catalogue.target,
-        calendar: map.catalogue.calendar,
-        regions: map.catalogue.regions,
-        components: [...new Set([...components, 'unspecified'])].sort(),
-      },
+      entry: importedApplication(id, appNames.get(id) ?? id, team, [...new Set([...components, 'unspecified'])].sort(), map),
     };
   });
   if (applications.some((a) => a.entry.team === map.catalogue.team) && !groups.has(map.catalogue.team)) {

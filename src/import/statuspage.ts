@@ -3,7 +3,7 @@
 import type { ImportMap } from './map.ts';
 import { defaultMappings, slugify } from './map.ts';
 import type { ImportBatch, ImportNote, ImportedCatalogueEntry, ImportedIncident } from './model.ts';
-import { placeholderTeam } from './teams.ts';
+import { importedApplication, placeholderTeam } from './catalogue-entries.ts';
 import { compareText } from '../core/compare.ts';
 
 interface AffectedComponent {
@@ -231,9 +231,9 @@ export function statuspageBatch(source: readonly SourceIncident[], map: ImportMa
   const applications: ImportedCatalogueEntry[] = [];
   for (const [componentId, id] of [...appIdOf].sort(([, a], [, b]) => compareText(a, b))) {
     if (!usedApps.has(id) || applications.some((a) => a.id === id)) continue;
-    applications.push({ key: componentId, id, entry: applicationEntry(id, latestName.get(componentId)!.name, map, { system: 'statuspage', id: componentId }) });
+    applications.push({ key: componentId, id, entry: importedApplication(id, latestName.get(componentId)!.name, map.catalogue.team, [COMPONENT], map, { system: 'statuspage', id: componentId }) });
   }
-  if (usedApps.has(UNSPECIFIED)) applications.push({ key: UNSPECIFIED, id: UNSPECIFIED, entry: applicationEntry(UNSPECIFIED, 'Unspecified (no component named)', map) });
+  if (usedApps.has(UNSPECIFIED)) applications.push({ key: UNSPECIFIED, id: UNSPECIFIED, entry: importedApplication(UNSPECIFIED, 'Unspecified (no component named)', map.catalogue.team, [COMPONENT], map) });
   return {
     system: 'statuspage',
     applications,
@@ -242,19 +242,6 @@ export function statuspageBatch(source: readonly SourceIncident[], map: ImportMa
     ownedFields: ['title', 'application', 'applications', 'severity', 'status', 'started', 'detected', 'acknowledged', 'restored', 'impact', 'component', 'cause', 'channel', 'resolvedAt', 'updates', 'external'],
     notes,
     sourceCount: source.length,
-  };
-}
-
-function applicationEntry(id: string, name: string, map: ImportMap, external?: { system: string; id: string }): Record<string, unknown> {
-  return {
-    id,
-    name,
-    team: map.catalogue.team,
-    target: map.catalogue.target,
-    calendar: map.catalogue.calendar,
-    regions: map.catalogue.regions,
-    components: [COMPONENT],
-    ...(external ? { external } : {}),
   };
 }
 

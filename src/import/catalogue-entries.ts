@@ -1,5 +1,32 @@
-// The team entry an import creates when the source names a group the escalation database does not have.
+// The catalogue entries an import creates: an application for each system or component the source names, and a
+// team for each group the escalation database does not have.
+import type { ImportMap } from './map.ts';
 import type { ImportedCatalogueEntry } from './model.ts';
+
+/**
+ * An application entry with the catalogue defaults of the import map (target, calendar, regions).
+ *
+ * @example importedApplication('ca', 'CA', 'support', ['service'], map).target // 99.9
+ */
+export function importedApplication(
+  id: string,
+  name: string,
+  team: string,
+  components: readonly string[],
+  map: ImportMap,
+  external?: { system: string; id: string },
+): Record<string, unknown> {
+  return {
+    id,
+    name,
+    team,
+    target: map.catalogue.target,
+    calendar: map.catalogue.calendar,
+    regions: map.catalogue.regions,
+    components,
+    ...(external ? { external } : {}),
+  };
+}
 
 /**
  * A team entry with the fields teams.yaml requires; contact fields say "unknown" so the escalation page
