@@ -4,19 +4,11 @@ import { cpSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from './search-records.ts';
+import { escapeHtmlText } from './xml.ts';
 
 /** Where the search bundle lives under the site root; the search page loads it from there. */
 export const searchBundleDir = 'pagefind';
 
-/**
- * Record text as Pagefind's search page needs it: its UI puts excerpts, titles and filter names into the page as
- * HTML, and Pagefind does not escape a custom record's fields, so text that quotes markup must arrive escaped.
- *
- * @example asExcerptHtml('<svg onload=x> & co') // '&lt;svg onload=x&gt; &amp; co'
- */
-export function asExcerptHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 function failOn(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`search index (${step}): ${errors.join('; ')}`);
@@ -33,10 +25,12 @@ export async function buildSearchBundle(records: readonly SearchRecord[], stagin
     if (!index) throw new Error(`search index: ${errors.join('; ')}`);
     const added = await Promise.all(
       records.map((record) => {
+        // Pagefind's search page puts titles, excerpts and filter values into the page as HTML and does not escape
+        // a custom record's fields, so text that quotes markup must arrive escaped.
         const filters: Record<string, string[]> = {};
-        for (const [name, values] of Object.entries(record.filters)) if (values && values.length > 0) filters[name] = values.map(asExcerptHtml);
-        const meta = { title: asExcerptHtml(record.title) };
-        return index.addCustomRecord({ url: record.url, content: asExcerptHtml(record.content), language: 'en', meta, filters });
+        for (const [name, values] of Object.entries(record.filters)) if (values && values.length > 0) filters[name] = values.map(escapeHtmlText);
+        const meta = { title: escapeHtmlText(record.title) };
+        return index.addCustomRecord({ url: record.url, content: escapeHtmlText(record.content), language: 'en', meta, filters });
       }),
     );
     added.forEach((result, i) => failOn(records[i]!.url, result.errors));

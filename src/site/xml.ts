@@ -26,7 +26,17 @@ export function escapeXml(text: string): string {
  * @example escapeHtml('Q&A <ops> "x"') // 'Q&amp;A &lt;ops&gt; &quot;x&quot;'
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return escapeHtmlText(text).replace(/"/g, '&quot;');
+}
+
+/**
+ * Text safe as the content of an HTML element (not an attribute): `&`, `<` and `>` only, quotes kept as written,
+ * e.g. for Pagefind's search page, which puts a record's title, excerpt and filter values into the page as HTML.
+ *
+ * @example escapeHtmlText('<svg onload="x"> & co') // '&lt;svg onload="x"&gt; &amp; co'
+ */
+export function escapeHtmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/load/repository.ts';
 import { markdownText } from '../../src/site/markdown.ts';
-import { asExcerptHtml } from '../../src/site/search-index.ts';
+import { escapeHtmlText } from '../../src/site/xml.ts';
 import { searchRecords } from '../../src/site/search-records.ts';
 import { minimalDir } from '../load/fixture-root.ts';
 
@@ -61,8 +61,8 @@ describe('markdownText', () => {
   });
 });
 
-describe('asExcerptHtml', () => {
+describe('escapeHtmlText', () => {
   it('escapes the three characters that would make record text markup in the search page', () => {
-    expect(asExcerptHtml('<svg onload="x"> & "co"')).toBe('&lt;svg onload="x"&gt; &amp; "co"');
+    expect(escapeHtmlText('<svg onload="x"> & "co"')).toBe('&lt;svg onload="x"&gt; &amp; "co"');
   });
 });
