@@ -6,7 +6,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildRepository } from './repository-cache.ts';
+import { buildContext } from './repository-cache.ts';
 import { buildSearchBundle, placeSearchBundle } from './search-index.ts';
 import { searchRecords } from './search-records.ts';
 import { absoluteUrl, type SiteLocation } from './urls.ts';
@@ -32,7 +32,7 @@ export function opsledgerAfterBuild(): AstroIntegration {
       },
       'astro:build:start': () => {
         // Runs after the validation integration, so the repository is already loaded and valid.
-        search = buildSearchBundle(searchRecords(buildRepository()), stagingDir);
+        search = buildSearchBundle(searchRecords(buildContext().repository), stagingDir);
         // Awaited in build:done; a failure here must not surface as an unhandled rejection first.
         search.catch(() => undefined);
       },
@@ -41,7 +41,7 @@ export function opsledgerAfterBuild(): AstroIntegration {
         const pages = htmlPagePaths(filesUnder(siteDir));
         writeFileSync(path.join(siteDir, 'sitemap.xml'), sitemapXml(pages.map((page) => absoluteUrl(page, location))));
         logger.info(`sitemap.xml lists ${pages.length} pages`);
-        const indexed = await (search ?? buildSearchBundle(searchRecords(buildRepository()), stagingDir));
+        const indexed = await (search ?? buildSearchBundle(searchRecords(buildContext().repository), stagingDir));
         placeSearchBundle(stagingDir, siteDir);
         logger.info(`search index covers ${indexed} records`);
       },

@@ -2,7 +2,7 @@
 import type { AstroIntegration } from 'astro';
 import { formatDiagnostic, ValidationError } from '../load/diagnostics.ts';
 import { asOfFromEnvironment } from './as-of.ts';
-import { buildRepositoryWithWarnings } from './repository-cache.ts';
+import { buildContext } from './repository-cache.ts';
 
 export function opsledgerValidation(): AstroIntegration {
   return {
@@ -16,7 +16,7 @@ export function opsledgerValidation(): AstroIntegration {
           process.exit(1);
         }
         try {
-          const { repository, warnings } = buildRepositoryWithWarnings();
+          const { repository, warnings } = buildContext();
           logger.info(`validated ${repository.incidents.length} incidents, ${repository.changes.length} changes, ${repository.problems.length} problems, ${repository.postmortems.length} post-mortems`);
           if (warnings.length > 0) logger.warn(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (npm run check lists them); they do not stop the build`);
         } catch (error) {

@@ -13,7 +13,7 @@ type Holder = { [KEY]?: { repository: Repository; warnings: Diagnostic[]; contex
  * The validated repository of this build and its warnings; throws with every located error when the content
  * has any. Warnings (broken change rules, …) never stop the build: the pages show them.
  */
-export function buildRepositoryWithWarnings(): { repository: Repository; warnings: Diagnostic[] } {
+function loadedRepository(): { repository: Repository; warnings: Diagnostic[] } {
   const holder = globalThis as Holder;
   const cached = holder[KEY];
   if (cached) return cached;
@@ -24,17 +24,12 @@ export function buildRepositoryWithWarnings(): { repository: Repository; warning
   return holder[KEY];
 }
 
-/** The validated repository of this build; throws with every located error when the content is invalid. */
-export function buildRepository(): Repository {
-  return buildRepositoryWithWarnings().repository;
-}
-
 /**
  * This build's context: the repository loaded once, as of OPSLEDGER_AS_OF (else the build's start), with its
  * memos. Every page and endpoint takes it from here and passes it to the view functions.
  */
 export function buildContext(): BuildContext {
-  const cached = buildRepositoryWithWarnings() as NonNullable<Holder[typeof KEY]>;
+  const cached = loadedRepository() as NonNullable<Holder[typeof KEY]>;
   cached.context ??= contextOf(cached.repository, asOfFromEnvironment(), cached.warnings);
   return cached.context;
 }
