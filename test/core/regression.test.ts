@@ -259,10 +259,15 @@ describe('ordinaryLeastSquares properties', () => {
             y,
           )!;
           const slopeScale = Math.abs(fit.slope) + fit.slopeStandardError + 1e-12;
-          expect(Math.abs(shifted.slope - fit.slope)).toBeLessThanOrEqual(1e-9 * slopeScale);
-          expect(Math.abs(shifted.r2 - fit.r2)).toBeLessThanOrEqual(1e-9);
+          // x + shift is stored to the spacing of doubles near it (ε·|x + shift|): relative to the spread of x, that
+          // is how well the shifted data still say where each point lies, and no fit can do better than it.
+          const spreadX = Math.max(...x) - Math.min(...x);
+          const conditioning = (Number.EPSILON * Math.max(...x.map((xi) => Math.abs(xi + shift)))) / spreadX;
+          const relative = 1e-9 + 16 * conditioning;
+          expect(Math.abs(shifted.slope - fit.slope)).toBeLessThanOrEqual(relative * slopeScale);
+          expect(Math.abs(shifted.r2 - fit.r2)).toBeLessThanOrEqual(relative);
           expect(Math.abs(shifted.residualStandardError - fit.residualStandardError)).toBeLessThanOrEqual(
-            1e-9 * (fit.residualStandardError + 1e-12),
+            relative * (fit.residualStandardError + 1e-12),
           );
         },
       ),
