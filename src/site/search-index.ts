@@ -3,7 +3,7 @@
 import { cpSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import type { SearchRecord } from './search-records.ts';
+import { recordsPerSearchIndex, searchIndexDirs, type SearchRecord } from './search-records.ts';
 import { escapeHtmlText } from './xml.ts';
 
 /** Where the search bundle lives under the site root; the search page loads it from there. */
@@ -14,12 +14,8 @@ function failOn(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`search index (${step}): ${errors.join('; ')}`);
 }
 
-/**
- * Indexes `records` in Pagefind's indexer (a child process, so it works on another core while pages render) and
- * has it write the bundle into `stagingDir`. Every record is sent at once rather than one reply at a time: the
- * indexer takes them in the order sent, so the same records give the same bytes. Returns how many were indexed.
- */
-export async function buildSearchBundle(records: readonly SearchRecord[], stagingDir: string): Promise<number> {
+/** One index: its records sent at once (the indexer takes them in the order sent, so the same records give the same bytes). */
+async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`search index: ${errors.join('; ')}`);
@@ -34,14 +30,27 @@ export async function buildSearchBundle(records: readonly SearchRecord[], stagin
       }),
     );
     added.forEach((result, i) => failOn(records[i]!.url, result.errors));
-    rmSync(stagingDir, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: stagingDir });
+    const written = await index.writeFiles({ outputPath });
     failOn('write', written.errors);
-    return records.length;
   } finally {
-    // The indexer runs as a child process: stop it so the build can exit.
+    // The indexer is a child process holding the whole index: stop it, so its memory goes before the next part
+    // and the build can exit.
     await pagefind.close();
   }
+}
+
+/**
+ * Indexes `records` in Pagefind's indexer (a child process, so it works on another core while pages render) and
+ * has it write the bundle into `stagingDir`: `perIndex` records per index, written one after the other into the
+ * folders `searchIndexDirs` names (the first at the staging folder's root). Returns how many were indexed.
+ */
+export async function buildSearchBundle(records: readonly SearchRecord[], stagingDir: string, perIndex = recordsPerSearchIndex): Promise<number> {
+  rmSync(stagingDir, { recursive: true, force: true });
+  const dirs = searchIndexDirs(records.length, perIndex);
+  for (const [i, dir] of dirs.entries()) {
+    await writeSearchIndex(records.slice(i * perIndex, (i + 1) * perIndex), path.join(stagingDir, path.relative(searchBundleDir, dir)));
+  }
+  return records.length;
 }
 
 /** Moves the bundle from `stagingDir` to `siteDir/pagefind/` (copied when the two are on different file systems). */

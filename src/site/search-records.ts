@@ -79,3 +79,26 @@ export function searchRecords(repository: Repository): SearchRecord[] {
   }
   return records.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
+
+/** How many records the search indexes: every incident, post-mortem, change and problem. */
+export function searchRecordCount(repository: Repository): number {
+  return repository.incidents.length + repository.postmortems.length + repository.changes.length + repository.problems.length;
+}
+
+/**
+ * Records per search index. Pagefind's indexer holds a whole index in memory (about 70 KiB a record), so a large
+ * estate is indexed in parts of this size, one after the other, and the search page merges them: 27,000 records
+ * peaked at 1.8 GiB in one index and at 0.5 GiB in four.
+ */
+export const recordsPerSearchIndex = 4000;
+
+/**
+ * The folders of the search indexes for `recordCount` records, below the site root: the first is Pagefind's
+ * bundle (`pagefind/`), the others are merged into it by the search page (`pagefind/part-2/`, …).
+ *
+ * @example searchIndexDirs(9000) // ['pagefind/', 'pagefind/part-2/', 'pagefind/part-3/']
+ */
+export function searchIndexDirs(recordCount: number, perIndex = recordsPerSearchIndex): string[] {
+  const parts = Math.max(1, Math.ceil(recordCount / perIndex));
+  return Array.from({ length: parts }, (_, i) => (i === 0 ? 'pagefind/' : `pagefind/part-${i + 1}/`));
+}
