@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { indexAvailability, maintenanceFromChanges, monthlyTopTalkers } from '../../src/core/availability.ts';
 import { reportInterval } from '../../src/core/period.ts';
 import { loadRepository } from '../../src/load/repository.ts';
-import { applicationHealthView, healthJson, healthModel, healthMonths, healthPage, monthMonitoringSection } from '../../src/site/views/health.ts';
+import { applicationHealthView, healthIncident, healthJson, healthModel, healthMonths, healthPage, monthMonitoringSection } from '../../src/site/views/health.ts';
 import { rotations, trainingJson, trainingModel, trainingPage, trainingReportSection } from '../../src/site/views/training.ts';
 import { badDir, makeRoot, removeRoots } from '../load/fixture-root.ts';
 
@@ -93,7 +93,7 @@ describe('monthly report monitoring section', () => {
 
 describe('application health view', () => {
   it('gives each component its status, badge and uncovered layers', () => {
-    const view = applicationHealthView(repository.applications[0]!, repository.incidents, repository.alerts, Date.parse('2026-03-09T11:00:00Z'));
+    const view = applicationHealthView(repository.applications[0]!, repository.incidents.map(healthIncident), repository.alerts, Date.parse('2026-03-09T11:00:00Z'));
     expect(view.components.map((c) => [c.component, c.status, c.uncoveredText, c.isBusinessUncovered, c.badgeSrc])).toEqual([
       ['batch', 'amber', 'not: application, middleware', false, '/badges/settlement/batch.svg'],
       ['db', 'green', 'not: machine, application, business process, middleware', true, '/badges/settlement/db.svg'],

@@ -69,6 +69,11 @@ export function healthIncident(incident: Incident): HealthIncident {
   };
 }
 
+/** Every incident of the build as the health core reads it, made once per build: each application page's board reads them. */
+export function healthIncidentsOf(context: BuildContext): readonly HealthIncident[] {
+  return memoise(context, 'health.incidents', () => context.repository.incidents.map(healthIncident));
+}
+
 function shareText(share: number | null): string {
   return share === null ? '—' : `${truncatePercent(share, 1)} %`;
 }
@@ -339,11 +344,11 @@ export function healthMonths(
  */
 export function applicationHealthView(
   app: Pick<Repository['applications'][number], 'id' | 'name' | 'components' | 'monitoring'>,
-  incidents: readonly Incident[],
+  incidents: readonly HealthIncident[],
   alerts: Repository['alerts'],
   asOfMs: number,
 ) {
-  const board = componentBoard([app], incidents.map(healthIncident), alerts, asOfMs);
+  const board = componentBoard([app], incidents, alerts, asOfMs);
   const matrix = coverageMatrix({ id: app.id, components: app.components, monitoring: app.monitoring ?? [] });
   return {
     components: board.map((entry) => {
