@@ -27,13 +27,36 @@ function weekdayOfDays(days: number): Weekday {
   return WEEKDAYS[(((days + 3) % 7) + 7) % 7] as Weekday;
 }
 
-function zoneNamed(timeZone: string): IANAZone {
-  const zone = IANAZone.create(timeZone);
-  if (!zone.isValid) throw new RangeError(`Unknown time zone "${timeZone}"`);
-  return zone;
+/** A zone's UTC offset in minutes at an instant. */
+interface ZoneOffsets {
+  offset(ms: number): number;
 }
 
-function localDayNumber(ms: number, zone: IANAZone): number {
+/**
+ * Offsets already asked for, per zone: luxon asks Intl for each one (tens of microseconds), and every page
+ * asks again for the same midnights. The offset of a zone at an instant never changes within a build, so the
+ * cache cannot go stale; it holds one number per distinct instant asked for.
+ */
+const offsetCache = new Map<string, ZoneOffsets>();
+
+function zoneNamed(timeZone: string): ZoneOffsets {
+  const cached = offsetCache.get(timeZone);
+  if (cached) return cached;
+  const zone = IANAZone.create(timeZone);
+  if (!zone.isValid) throw new RangeError(`Unknown time zone "${timeZone}"`);
+  const known = new Map<number, number>();
+  const offsets: ZoneOffsets = {
+    offset(ms) {
+      let minutes = known.get(ms);
+      if (minutes === undefined) known.set(ms, (minutes = zone.offset(ms)));
+      return minutes;
+    },
+  };
+  offsetCache.set(timeZone, offsets);
+  return offsets;
+}
+
+function localDayNumber(ms: number, zone: ZoneOffsets): number {
   return Math.floor((ms + zone.offset(ms) * MS_PER_MINUTE) / MS_PER_DAY);
 }
 
@@ -42,7 +65,7 @@ function localDayNumber(ms: number, zone: IANAZone): number {
  * day. Like RFC 5545: a time repeated at fall-back is its first occurrence, a time skipped at
  * spring-forward moves forward by the gap.
  */
-function wallClockInstant(day: number, minuteOfDay: number, zone: IANAZone, offsetBefore: number, offsetAfter: number): number {
+function wallClockInstant(day: number, minuteOfDay: number, zone: ZoneOffsets, offsetBefore: number, offsetAfter: number): number {
   const wallMs = day * MS_PER_DAY + minuteOfDay * MS_PER_MINUTE;
   const withBefore = wallMs - offsetBefore * MS_PER_MINUTE;
   if (offsetBefore === offsetAfter) return withBefore;
