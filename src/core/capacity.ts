@@ -1,6 +1,7 @@
 import { ordinaryLeastSquares, predictionInterval } from './regression.ts';
 import type { LinearFit } from './regression.ts';
 import { percentile } from './incident-metrics.ts';
+import { formatGrowth } from './percent.ts';
 import { MS_PER_DAY, MS_PER_HOUR } from './units.ts';
 
 /** One KPI column of an application's capacity CSV, as declared in applications.yaml. */
@@ -572,11 +573,6 @@ function dailyVolumeTrend(
     days++;
   }
   return { fit: ordinaryLeastSquares(dayX.subarray(0, days), dayMean.subarray(0, days)), days };
-}
-
-function formatGrowth(growth: number): string {
-  const sign = growth < 0 ? '−' : '+';
-  return `${sign}${formatNumber(Math.abs(growth) * 100, 2)} %`;
 }
 
 /** Decimals that show `magnitude` with the given significant digits (never negative). */

@@ -69,3 +69,17 @@ export function formatCount(count: number): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return sign + grouped + (fraction === undefined ? '' : `.${fraction}`);
 }
+
+const growthPercent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/**
+ * A volume growth (a fraction) as a signed percentage with at most one decimal, thousands grouped: the
+ * capacity page, its forecast sentences and `npm run diff` print growth and headroom alike.
+ *
+ * @example formatGrowth(0.5) // '+50 %'
+ * @example formatGrowth(0.0361) // '+3.6 %'
+ * @example formatGrowth(-0.1) // '−10 %'
+ */
+export function formatGrowth(growth: number): string {
+  return `${growth < 0 ? '−' : '+'}${growthPercent.format(Math.abs(growth) * 100)} %`;
+}

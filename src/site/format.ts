@@ -2,6 +2,9 @@
 import { DateTime } from 'luxon';
 import { formatTenths, truncatePercent } from '../core/percent.ts';
 
+// Core's sentences need these too; one implementation, shown here with the rest.
+export { formatGrowth } from '../core/percent.ts';
+
 const two = (n: number) => String(n).padStart(2, '0');
 
 /**

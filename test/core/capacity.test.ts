@@ -477,6 +477,8 @@ describe('describeKpiForecast', () => {
 
   it('rejects a growth that was not forecast', () => {
     expect(() => describeKpiForecast(base, 0.3)).toThrow(new RangeError('no forecast for volume +30 %; forecasts exist for +50 %'));
+    // The page's growth format: one decimal at most.
+    expect(() => describeKpiForecast(base, 0.1234)).toThrow(new RangeError('no forecast for volume +12.3 %; forecasts exist for +50 %'));
   });
 });
 

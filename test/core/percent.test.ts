@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMinutes, formatTenths, truncatePercent } from '../../src/core/percent.ts';
+import { formatCount, formatGrowth, formatMinutes, formatTenths, truncatePercent } from '../../src/core/percent.ts';
 
 describe('truncatePercent', () => {
   it('truncates, never rounds up', () => {
@@ -83,5 +83,16 @@ describe('formatTenths', () => {
     expect(formatTenths(90)).toBe('90.0');
     expect(formatTenths(15810)).toBe('15,810.0');
     expect(formatTenths(1_000_000)).toBe('1,000,000.0');
+  });
+});
+
+describe('formatGrowth', () => {
+  it('signs the growth and keeps at most one decimal', () => {
+    expect([formatGrowth(0.5), formatGrowth(0.0361), formatGrowth(-0.1), formatGrowth(1)]).toEqual(['+50 %', '+3.6 %', '−10 %', '+100 %']);
+    expect(formatGrowth(0.37249)).toBe('+37.2 %');
+  });
+
+  it('groups thousands for growth far past the forecasts', () => {
+    expect(formatGrowth(15.5)).toBe('+1,550 %');
   });
 });

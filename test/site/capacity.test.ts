@@ -7,7 +7,6 @@ import {
   capacityJson,
   capacitySummary,
   chartSample,
-  formatGrowth,
   formatValue,
   headroomText,
   onePointPerCell,
@@ -66,12 +65,11 @@ describe('onePointPerCell', () => {
 });
 
 describe('formatting', () => {
-  it('shows four significant digits, powers of ten for tiny slopes, growth with one decimal', () => {
+  it('shows four significant digits, powers of ten for tiny slopes', () => {
     expect(formatValue(12345.6)).toBe('12,350');
     expect(formatValue(0.012345)).toBe('0.01235');
     expect(formatValue(6.7874e-8)).toBe('6.787 × 10⁻⁸');
     expect(formatValue(0)).toBe('0');
-    expect([formatGrowth(0.5), formatGrowth(0.0361), formatGrowth(-0.1)]).toEqual(['+50 %', '+3.6 %', '−10 %']);
   });
 });
 

@@ -13,7 +13,7 @@ import {
   type KpiForecast,
 } from '../../core/capacity.ts';
 import { renderChart } from '../charts.ts';
-import { formatDay, isoInstant } from '../format.ts';
+import { formatDay, formatGrowth, isoInstant } from '../format.ts';
 import { memoise, type BuildContext } from '../context.ts';
 
 /** Most points a scatter chart draws; the fit always uses every row of the window. */
@@ -107,7 +107,6 @@ export function chartSample(
 // ---- formatting ---------------------------------------------------------------------------
 
 const significant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const superscripts: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 
 /** Four significant digits with thousands separators ("1,235", "0.01234"); below 0.001 in powers of ten ("6.787 × 10⁻⁸"). */
@@ -119,11 +118,6 @@ export function formatValue(value: number): string {
     return `${digits} × 10${power}`;
   }
   return significant.format(value);
-}
-
-/** A growth as a signed percentage with one decimal: "+50 %", "+3.6 %", "−10 %". */
-export function formatGrowth(fraction: number): string {
-  return `${fraction < 0 ? '−' : '+'}${oneDecimal.format(Math.abs(fraction) * 100)} %`;
 }
 
 function withUnit(text: string, unit: string): string {
