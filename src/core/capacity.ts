@@ -278,6 +278,37 @@ export function describeKpiForecast(kpi: CapacityKpiAnalysis, growth: number): s
   return `${head} ${formatNumber(forecast.value, decimals)}${unit} (${range}), ${sla}: ${forecast.status}${caveat}`;
 }
 
+/** What the long headroom text says beyond the short one: which volume the growth is over and where it ends. */
+export interface HeadroomDetail {
+  over: 'mean' | 'peak';
+  /** The volume at which the fitted line reaches the SLA, with its column ("1,875 trades"); null leaves it out. */
+  slaVolumeText: string | null;
+}
+
+/**
+ * How far volume can grow before the fitted KPI reaches its SLA, in words, from a `headroom` of
+ * `CapacityKpiAnalysis` or `KpiPeakAnalysis`. Short (tables, `npm run diff`) without `detail`; with it,
+ * the long text of a KPI's own section, which says why there is no number. `hasFit` is false when there
+ * was no regression (or, from the peak, no peak): the headroom is then unknown rather than never reached.
+ *
+ * @example headroomText(0.25, true) // '+25 %'
+ * @example headroomText(null, false) // 'unknown'
+ * @example headroomText(0.25, true, { over: 'mean', slaVolumeText: '1,875 trades' }) // '+25 % volume (to 1,875 trades)'
+ * @example headroomText(0, true, { over: 'peak', slaVolumeText: null }) // 'none: the fitted KPI is already at or past its SLA at the peak'
+ */
+export function headroomText(headroom: number | null, hasFit: boolean, detail?: HeadroomDetail): string {
+  if (detail === undefined) {
+    if (headroom === null) return hasFit ? 'not reached' : 'unknown';
+    return headroom === 0 ? 'none' : formatGrowth(headroom);
+  }
+  const atPeak = detail.over === 'peak';
+  if (!hasFit) return atPeak ? 'unknown: no fit or no peak' : 'unknown: no fit';
+  if (headroom === null) return 'not reached: the KPI does not move towards its SLA as volume grows';
+  if (headroom === 0) return `none: the fitted KPI is already at or past its SLA${atPeak ? ' at the peak' : ''}`;
+  const to = detail.slaVolumeText === null ? '' : ` (to ${detail.slaVolumeText})`;
+  return `${formatGrowth(headroom)} ${atPeak ? 'over the peak' : 'volume'}${to}`;
+}
+
 interface KpiContext {
   baseVolume: number | null;
   peakVolume: number | null;

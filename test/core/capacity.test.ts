@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseCapacity, describeKpiForecast, forecastGrowths } from '../../src/core/capacity.ts';
+import { analyseCapacity, describeKpiForecast, forecastGrowths, headroomText } from '../../src/core/capacity.ts';
 import type { CapacityKpiAnalysis, CapacityKpiSpec, CapacitySeries } from '../../src/core/capacity.ts';
 
 const HOUR_MS = 3_600_000;
@@ -498,5 +498,27 @@ describe('input errors', () => {
 
   it('rejects a window that is not positive', () => {
     expect(() => analyseCapacity({ ...series, windowDays: 0 }, JAN_1_2026)).toThrow(RangeError);
+  });
+});
+
+describe('headroomText', () => {
+  it('is short for tables and npm run diff', () => {
+    expect(headroomText(0.372, true)).toBe('+37.2 %');
+    expect(headroomText(0, true)).toBe('none');
+    expect(headroomText(null, true)).toBe('not reached');
+    expect(headroomText(null, false)).toBe('unknown');
+  });
+
+  it('says why there is no number, and over which volume, when asked for the long text', () => {
+    const mean = { over: 'mean', slaVolumeText: '1,875 trades' } as const;
+    const peak = { over: 'peak', slaVolumeText: '2,200 trades' } as const;
+    expect(headroomText(0.25, true, mean)).toBe('+25 % volume (to 1,875 trades)');
+    expect(headroomText(0.1, true, peak)).toBe('+10 % over the peak (to 2,200 trades)');
+    expect(headroomText(0.25, true, { over: 'mean', slaVolumeText: null })).toBe('+25 % volume');
+    expect(headroomText(0, true, mean)).toBe('none: the fitted KPI is already at or past its SLA');
+    expect(headroomText(0, true, peak)).toBe('none: the fitted KPI is already at or past its SLA at the peak');
+    expect(headroomText(null, true, mean)).toBe('not reached: the KPI does not move towards its SLA as volume grows');
+    expect(headroomText(null, false, mean)).toBe('unknown: no fit');
+    expect(headroomText(null, false, peak)).toBe('unknown: no fit or no peak');
   });
 });

@@ -8,8 +8,9 @@ import {
   capacitySummary,
   chartSample,
   formatValue,
-  headroomText,
+  meanHeadroomText,
   onePointPerCell,
+  peakHeadroomText,
   peakWarning,
   windowIndexes,
 } from '../../src/site/views/capacity.ts';
@@ -120,9 +121,12 @@ describe('capacity views', () => {
   });
 
   it('words headroom and breach for the cases the core returns', () => {
-    expect(headroomText({ ...kpi, headroom: 0 }, 1500, 'trades')).toBe('none: the fitted KPI is already at or past its SLA');
-    expect(headroomText({ ...kpi, headroom: null }, 1500, 'trades')).toBe('not reached: the KPI does not move towards its SLA as volume grows');
-    expect(headroomText({ ...kpi, headroom: 0.25 }, 1500, 'trades')).toBe('+25 % volume (to 1,875 trades)');
+    expect(meanHeadroomText({ ...kpi, headroom: 0 }, 1500, 'trades')).toBe('none: the fitted KPI is already at or past its SLA');
+    expect(meanHeadroomText({ ...kpi, headroom: null }, 1500, 'trades')).toBe('not reached: the KPI does not move towards its SLA as volume grows');
+    expect(meanHeadroomText({ ...kpi, headroom: 0.25 }, 1500, 'trades')).toBe('+25 % volume (to 1,875 trades)');
+    expect(meanHeadroomText({ ...kpi, headroom: 0.25 }, null, 'trades')).toBe('+25 % volume');
+    expect(peakHeadroomText({ ...kpi, peak: { ...kpi.peak!, volume: 2000, headroom: 0.1 } }, 'trades')).toBe('+10 % over the peak (to 2,200 trades)');
+    expect(peakHeadroomText({ ...kpi, peak: null }, 'trades')).toBe('unknown: no fit or no peak');
     expect(breachText({ breachOutlook: 'not-growing', breachMonth: null })).toBe('not projected: the volume is not growing');
     expect(breachText({ breachOutlook: 'reached', breachMonth: '2026-11' })).toBe('2026-11 (already reached)');
     expect(breachText({ breachOutlook: 'projected', breachMonth: '2027-05' })).toBe('2027-05');

@@ -5,6 +5,7 @@ import {
   analyseCapacity,
   defaultPlanningHorizonMonths,
   describeKpiForecast,
+  headroomText,
   peakPercentile,
   type BreachOutlook,
   type CapacityAnalysis,
@@ -129,13 +130,20 @@ export function slaText(sla: CapacityKpiAnalysis['sla'], unit: string): string {
   return withUnit(`${sla.kind === 'max' ? '≤' : '≥'} ${formatValue(sla.value)}`, unit);
 }
 
-/** How far volume can grow before the fitted line reaches the SLA, in words. */
-export function headroomText(kpi: CapacityKpiAnalysis, baseVolume: number | null, volumeColumn: string): string {
-  if (kpi.slope === null) return 'unknown: no fit';
-  if (kpi.headroom === null) return 'not reached: the KPI does not move towards its SLA as volume grows';
-  if (kpi.headroom === 0) return 'none: the fitted KPI is already at or past its SLA';
-  const at = baseVolume === null ? '' : ` (to ${formatValue(baseVolume * (1 + kpi.headroom))} ${volumeColumn})`;
-  return `${formatGrowth(kpi.headroom)} volume${at}`;
+/** The volume at which a headroom ends, with its column, for the long headroom text. */
+/** The long headroom text of a KPI's section, from the window's mean volume. */
+export function meanHeadroomText(kpi: CapacityKpiAnalysis, baseVolume: number | null, volumeColumn: string): string {
+  return headroomText(kpi.headroom, kpi.slope !== null, { over: 'mean', slaVolumeText: slaVolumeText(baseVolume, kpi.headroom, volumeColumn) });
+}
+
+/** The long headroom text of a KPI's section, from the window's peak volume. */
+export function peakHeadroomText(kpi: CapacityKpiAnalysis, volumeColumn: string): string {
+  const peak = kpi.peak;
+  return headroomText(peak?.headroom ?? null, peak !== null, { over: 'peak', slaVolumeText: slaVolumeText(peak?.volume ?? null, peak?.headroom ?? null, volumeColumn) });
+}
+
+function slaVolumeText(volume: number | null, headroom: number | null, volumeColumn: string): string | null {
+  return volume === null || headroom === null ? null : `${formatValue(volume * (1 + headroom))} ${volumeColumn}`;
 }
 
 /** When the volume's own trend reaches the headroom, in words; `horizonMonths` is the planning horizon the core cut at. */
@@ -159,15 +167,6 @@ export function breachText(
     case 'no-fit':
       return 'not projected: no fit';
   }
-}
-
-/** How far the peak volume can grow before the fitted line reaches the SLA, in words. */
-export function peakHeadroomText(kpi: CapacityKpiAnalysis, volumeColumn: string): string {
-  const peak = kpi.peak;
-  if (peak === null) return 'unknown: no fit or no peak';
-  if (peak.headroom === null) return 'not reached: the KPI does not move towards its SLA as volume grows';
-  if (peak.headroom === 0) return 'none: the fitted KPI is already at or past its SLA at the peak';
-  return `${formatGrowth(peak.headroom)} over the peak (to ${formatValue(peak.volume * (1 + peak.headroom))} ${volumeColumn})`;
 }
 
 /**
@@ -255,7 +254,7 @@ function statRows(kpi: CapacityKpiAnalysis, volumeColumn: string, baseVolume: nu
   }
   rows.push(
     { label: 'SLA', value: slaText(kpi.sla, kpi.unit) },
-    { label: 'Headroom', value: headroomText(kpi, baseVolume, volumeColumn) },
+    { label: 'Headroom', value: meanHeadroomText(kpi, baseVolume, volumeColumn) },
     { label: 'Projected breach month', value: breachText(kpi, horizonMonths) },
   );
   if (kpi.peak !== null) {
@@ -445,7 +444,7 @@ export function capacityApplicationView(result: CapacityResult, zone: string): C
       slaText: slaText(kpi.sla, kpi.unit),
       lowConfidence: kpi.lowConfidence,
       sentence: describeKpiForecast(kpi, quotedGrowth),
-      headroomText: headroomText(kpi, baseVolume, analysis.volumeColumn),
+      headroomText: meanHeadroomText(kpi, baseVolume, analysis.volumeColumn),
       breachText: breachText(kpi, result.planningHorizonMonths),
       peakWarning: peakWarning(kpi, analysis.volumeColumn),
       stats: statRows(kpi, analysis.volumeColumn, baseVolume, result.planningHorizonMonths),
@@ -484,11 +483,6 @@ export interface SummaryRow {
   confidence: string;
 }
 
-function shortHeadroom(headroom: number | null, hasFit: boolean): string {
-  if (headroom === null) return hasFit ? 'not reached' : 'unknown';
-  return headroom === 0 ? 'none' : formatGrowth(headroom);
-}
-
 /** One row per application KPI, for the overview table at the top of /capacity/: KPIs already past their SLA at the peak first. */
 export function capacitySummary(results: readonly CapacityResult[]): SummaryRow[] {
   const rows = results.flatMap((result) =>
@@ -502,11 +496,11 @@ export function capacitySummary(results: readonly CapacityResult[]): SummaryRow[
         slaText: slaText(kpi.sla, kpi.unit),
         atQuotedGrowth: forecast === undefined ? 'no forecast' : `${withUnit(formatValue(forecast.value), kpi.unit)}: ${forecast.status}`,
         statusClass: forecast === undefined ? 'status status-none' : forecast.status === 'breach' ? 'status status-red' : 'status status-green',
-        headroomText: shortHeadroom(kpi.headroom, kpi.slope !== null),
+        headroomText: headroomText(kpi.headroom, kpi.slope !== null),
         breachText: breachText(kpi, result.planningHorizonMonths),
         atPeak: kpi.peak === null ? 'no fit' : `${withUnit(formatValue(kpi.peak.value), kpi.unit)}: ${kpi.peak.status}`,
         atPeakClass: kpi.peak === null ? 'status status-none' : kpi.peak.status === 'breach' ? 'status status-red' : 'status status-green',
-        peakHeadroomText: shortHeadroom(kpi.peak?.headroom ?? null, kpi.peak !== null),
+        peakHeadroomText: headroomText(kpi.peak?.headroom ?? null, kpi.peak !== null),
         peakBreachText: kpi.peak === null ? '—' : breachText(kpi.peak, result.planningHorizonMonths),
         breachesAtPeak: kpi.peak?.breachesAtPeak ?? false,
         confidence: kpi.lowConfidence ? 'low' : 'adequate',
