@@ -203,7 +203,7 @@ export function analyseCapacity(series: CapacitySeries, asOfMs: number, options:
 
   const toMs = latestTimestampMs(timestampMs, asOfMs) ?? asOfMs;
   const fromMs = toMs - windowDays * MS_PER_DAY;
-  const rows = windowRows(timestampMs, fromMs, toMs);
+  const rows = windowRows(timestampMs, { fromMs, toMs });
 
   const windowTimes = rows.take(timestampMs);
   const windowVolume = rows.take(volumeColumn);
@@ -482,13 +482,23 @@ function latestTimestampMs(timestampMs: Float64Array, asOfMs: number): number | 
   return latest === -Infinity ? null : latest;
 }
 
-interface WindowRows {
+/** The rows of an analysis window, to cut every column of a series the same way. */
+export interface WindowRows {
+  /** How many rows the window holds. */
+  count: number;
   /** The column's values on the window's rows, in row order. */
   take(column: Float64Array): Float64Array;
 }
 
-/** Rows with fromMs < t ≤ toMs; a view without copying when they are adjacent (sorted input). */
-function windowRows(timestampMs: Float64Array, fromMs: number, toMs: number): WindowRows {
+/**
+ * The rows with fromMs < timestamp ≤ toMs (epoch milliseconds), as `CapacityAnalysis.window` counts
+ * them; `take` hands out a column's values on them, a view without copying when they are adjacent
+ * (sorted input).
+ *
+ * @example windowRows(Float64Array.of(1, 2, 3, 4), { fromMs: 1, toMs: 3 }).take(Float64Array.of(10, 20, 30, 40)) // Float64Array [20, 30]
+ */
+export function windowRows(timestampMs: Float64Array, window: { fromMs: number; toMs: number }): WindowRows {
+  const { fromMs, toMs } = window;
   let count = 0;
   let first = -1;
   let last = -1;
@@ -500,8 +510,8 @@ function windowRows(timestampMs: Float64Array, fromMs: number, toMs: number): Wi
       count++;
     }
   }
-  if (count === 0) return { take: () => new Float64Array(0) };
-  if (count === last - first + 1) return { take: (column) => column.subarray(first, last + 1) };
+  if (count === 0) return { count, take: () => new Float64Array(0) };
+  if (count === last - first + 1) return { count, take: (column) => column.subarray(first, last + 1) };
 
   const indices = new Uint32Array(count);
   for (let i = first, k = 0; i <= last; i++) {
@@ -509,6 +519,7 @@ function windowRows(timestampMs: Float64Array, fromMs: number, toMs: number): Wi
     if (t > fromMs && t <= toMs) indices[k++] = i;
   }
   return {
+    count,
     take(column) {
       const out = new Float64Array(count);
       for (let k = 0; k < count; k++) out[k] = column[indices[k]!]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseCapacity, describeKpiForecast, forecastGrowths, headroomText } from '../../src/core/capacity.ts';
+import { analyseCapacity, describeKpiForecast, forecastGrowths, headroomText, windowRows } from '../../src/core/capacity.ts';
 import type { CapacityKpiAnalysis, CapacityKpiSpec, CapacitySeries } from '../../src/core/capacity.ts';
 
 const HOUR_MS = 3_600_000;
@@ -520,5 +520,27 @@ describe('headroomText', () => {
     expect(headroomText(null, true, mean)).toBe('not reached: the KPI does not move towards its SLA as volume grows');
     expect(headroomText(null, false, mean)).toBe('unknown: no fit');
     expect(headroomText(null, false, peak)).toBe('unknown: no fit or no peak');
+  });
+});
+
+describe('windowRows', () => {
+  const values = Float64Array.of(10, 20, 30, 40, 50);
+
+  it('keeps the window rows, fromMs excluded and toMs included', () => {
+    const rows = windowRows(Float64Array.of(1, 2, 3, 4, 5), { fromMs: 2, toMs: 4 });
+    expect(rows.count).toBe(2);
+    expect([...rows.take(values)]).toEqual([30, 40]);
+  });
+
+  it('keeps row order when the timestamps are not sorted', () => {
+    const rows = windowRows(Float64Array.of(3, 9, 1, 4, 2), { fromMs: 1, toMs: 4 });
+    expect(rows.count).toBe(3);
+    expect([...rows.take(values)]).toEqual([10, 40, 50]);
+  });
+
+  it('takes nothing from an empty window', () => {
+    const rows = windowRows(Float64Array.of(1, 2), { fromMs: 5, toMs: 9 });
+    expect(rows.count).toBe(0);
+    expect(rows.take(values).length).toBe(0);
   });
 });

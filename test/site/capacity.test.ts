@@ -12,7 +12,6 @@ import {
   onePointPerCell,
   peakHeadroomText,
   peakWarning,
-  windowIndexes,
 } from '../../src/site/views/capacity.ts';
 
 const HOUR_MS = 3_600_000;
@@ -34,20 +33,14 @@ function series(rows: number): CapacitySeries {
 }
 
 describe('sampling', () => {
-  it('keeps the window rows, fromMs excluded and toMs included', () => {
-    const t = Float64Array.from([1, 2, 3, 4, 5]);
-    expect([...windowIndexes(t, { fromMs: 2, toMs: 4 })]).toEqual([2, 3]);
-  });
-
   it('takes every n-th usable row so at most the limit is drawn, skipping missing values', () => {
     const volume = Float64Array.from([1, 2, Number.NaN, 4, 5, 6, 7]);
     const kpi = Float64Array.from([10, 20, 30, 40, Number.NaN, 60, 70]);
-    const all = Uint32Array.from([0, 1, 2, 3, 4, 5, 6]);
-    expect(chartSample(volume, kpi, all, 10)).toEqual({
+    expect(chartSample(volume, kpi, 10)).toEqual({
       points: [1, 2, 4, 6, 7].map((v) => ({ volume: v, value: v * 10 })),
       step: 1,
     });
-    expect(chartSample(volume, kpi, all, 2)).toEqual({ points: [{ volume: 1, value: 10 }, { volume: 6, value: 60 }], step: 3 });
+    expect(chartSample(volume, kpi, 2)).toEqual({ points: [{ volume: 1, value: 10 }, { volume: 6, value: 60 }], step: 3 });
   });
 });
 

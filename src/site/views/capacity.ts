@@ -7,6 +7,7 @@ import {
   describeKpiForecast,
   headroomText,
   peakPercentile,
+  windowRows,
   type BreachOutlook,
   type CapacityAnalysis,
   type CapacityKpiAnalysis,
@@ -64,36 +65,20 @@ export function capacityOfBuild(ctx: BuildContext): CapacityResult[] {
 
 // ---- sampling -----------------------------------------------------------------------------
 
-/** Row indexes in the analysis window (fromMs < t ≤ toMs), in row order. */
-export function windowIndexes(timestampMs: Float64Array, window: { fromMs: number; toMs: number }): Uint32Array {
-  let count = 0;
-  for (let i = 0; i < timestampMs.length; i++) {
-    const t = timestampMs[i]!;
-    if (t > window.fromMs && t <= window.toMs) count++;
-  }
-  const indexes = new Uint32Array(count);
-  for (let i = 0, k = 0; i < timestampMs.length; i++) {
-    const t = timestampMs[i]!;
-    if (t > window.fromMs && t <= window.toMs) indexes[k++] = i;
-  }
-  return indexes;
-}
-
 /**
- * The (volume, KPI) pairs a scatter draws: of the window rows where both are numbers, every
- * n-th in row order, n the smallest step that keeps at most `limit` points. Deterministic:
- * the same rows give the same points.
+ * The (volume, KPI) pairs a scatter draws from the window's rows (both columns cut by `windowRows`):
+ * of the rows where both are numbers, every n-th in row order, n the smallest step that keeps at most
+ * `limit` points. Deterministic: the same rows give the same points.
  *
- * @example chartSample(volume, latency, indexes, 2000) // → { points: [...at most 2000], step: 3 }
+ * @example chartSample(rows.take(volume), rows.take(latency), 2000) // → { points: [...at most 2000], step: 3 }
  */
 export function chartSample(
   volume: Float64Array,
   kpi: Float64Array,
-  indexes: Uint32Array,
   limit = maxChartPoints,
 ): { points: { volume: number; value: number }[]; step: number } {
   const usable: number[] = [];
-  for (const i of indexes) {
+  for (let i = 0; i < volume.length; i++) {
     if (Number.isFinite(volume[i]!) && Number.isFinite(kpi[i]!)) usable.push(i);
   }
   const step = Math.max(1, Math.ceil(usable.length / limit));
@@ -389,11 +374,10 @@ export function scatterChartSpec(input: ScatterInput, title: string): TopLevelSp
   } as TopLevelSpec;
 }
 
-function volumeRange(volume: Float64Array, indexes: Uint32Array): { min: number; max: number } {
+function volumeRange(volume: Float64Array): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
-  for (const i of indexes) {
-    const v = volume[i]!;
+  for (const v of volume) {
     if (!Number.isFinite(v)) continue;
     if (v < min) min = v;
     if (v > max) max = v;
@@ -414,14 +398,16 @@ export function growthSentence(analysis: CapacityAnalysis): string {
 /** Rows, sentences and the chart spec of one application's capacity analysis; `zone` cuts the window's dates. */
 export function capacityApplicationView(result: CapacityResult, zone: string): CapacityApplicationView {
   const { analysis, series } = result;
-  const volume = series.columns[series.volumeColumn] ?? new Float64Array(0);
-  const indexes = windowIndexes(series.timestampMs, analysis.window);
-  const range = volumeRange(volume, indexes);
+  const rows = windowRows(series.timestampMs, analysis.window);
+  // analyseCapacity has required every column; a missing one would draw nothing.
+  const columnOf = (name: string) => rows.take(series.columns[name] ?? new Float64Array(series.timestampMs.length).fill(Number.NaN));
+  const volume = columnOf(series.volumeColumn);
+  const range = volumeRange(volume);
   const baseVolume = analysis.volume.mean;
   const windowDays = Math.round((analysis.window.toMs - analysis.window.fromMs) / 86_400_000);
   const facts: StatRow[] = [
     { label: 'Volume column', value: analysis.volumeColumn },
-    { label: 'Window', value: `${formatDay(analysis.window.fromMs, zone)} to ${formatDay(analysis.window.toMs, zone)} (${windowDays} days, ${formatValue(indexes.length)} rows)` },
+    { label: 'Window', value: `${formatDay(analysis.window.fromMs, zone)} to ${formatDay(analysis.window.toMs, zone)} (${windowDays} days, ${formatValue(rows.count)} rows)` },
     { label: 'Mean volume (the forecasts grow from it)', value: baseVolume === null ? 'no volume in the window' : formatValue(baseVolume) },
     {
       label: 'Peak volume (95th percentile of hourly volume)',
@@ -433,8 +419,7 @@ export function capacityApplicationView(result: CapacityResult, zone: string): C
     { label: 'Planning horizon', value: `${result.planningHorizonMonths} months; breach months further out, or from a volume trend with R² below 0.3 or under 30 days, are not projected` },
   ];
   const kpis = analysis.kpis.map((kpi): CapacityKpiView => {
-    const column = series.columns[kpi.column] ?? new Float64Array(0);
-    const { points, step } = chartSample(volume, column, indexes);
+    const { points, step } = chartSample(volume, columnOf(kpi.column));
     const title = `${result.applicationName}: ${kpi.column} against ${analysis.volumeColumn}`;
     const shown = step > 1 ? `one row in ${step} of the window's ${formatValue(kpi.n)}` : `the window's ${formatValue(kpi.n)} rows`;
     return {
