@@ -2,6 +2,7 @@ import { ordinaryLeastSquares, predictionInterval } from './regression.ts';
 import type { LinearFit } from './regression.ts';
 import { percentile } from './incident-metrics.ts';
 import { formatGrowth } from './percent.ts';
+import { utcMonthOf } from './period.ts';
 import { MS_PER_DAY, MS_PER_HOUR } from './units.ts';
 
 /** One KPI column of an application's capacity CSV, as declared in applications.yaml. */
@@ -420,7 +421,7 @@ function projectBreach(
   meanVolume: number,
   context: KpiContext,
 ): { month: string | null; outlook: BreachOutlook } {
-  if (headroom === 0) return { month: utcMonth(context.toMs), outlook: 'reached' };
+  if (headroom === 0) return { month: utcMonthOf(context.toMs), outlook: 'reached' };
   if (headroom === null) return { month: null, outlook: 'never' };
   const trend = context.trendFit;
   if (trend === null || context.trendIsWeak) return { month: null, outlook: 'trend-too-weak' };
@@ -429,8 +430,8 @@ function projectBreach(
   const targetMeanVolume = meanVolume * (1 + headroom);
   const crossingDays = trend.meanX + (targetMeanVolume - trend.meanY) / trend.slope;
   const crossingMs = Math.max(context.toMs, context.fromMs + crossingDays * MS_PER_DAY);
-  const month = utcMonth(crossingMs);
-  const lastMonth = utcMonth(context.toMs);
+  const month = utcMonthOf(crossingMs);
+  const lastMonth = utcMonthOf(context.toMs);
   if (month === null || lastMonth === null || monthsBetween(lastMonth, month) > context.horizonMonths) {
     return { month: null, outlook: 'beyond-horizon' };
   }
@@ -441,23 +442,6 @@ function projectBreach(
 function monthsBetween(from: string, to: string): number {
   const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
   return index(to) - index(from);
-}
-
-/** 'YYYY-MM' of an epoch-ms instant in UTC (civil-from-days), null beyond year 9999. */
-function utcMonth(ms: number): string | null {
-  if (!Number.isFinite(ms)) return null;
-  const z = Math.floor(ms / MS_PER_DAY) + 719_468; // days since 0000-03-01
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const marchBasedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const month = marchBasedMonth < 10 ? marchBasedMonth + 3 : marchBasedMonth - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  if (year > 9999 || year < 0) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
 
 function requireColumn(series: CapacitySeries, name: string): Float64Array {
