@@ -22,26 +22,6 @@ export function truncatePercent(fraction: number, decimals = 2): string {
   return decimals === 0 ? `${sign}${whole}` : `${sign}${whole}.${String(kept % scale).padStart(decimals, '0')}`;
 }
 
-/**
- * A duration in minutes for people: "1.2 min" under an hour (one decimal, rounded), then
- * whole minutes as "2 h 5 min" and "3 d 4 h 10 min".
- *
- * @example formatMinutes(1.2) // '1.2 min'
- * @example formatMinutes(150) // '2 h 30 min'
- */
-export function formatMinutes(minutes: number): string {
-  if (!Number.isFinite(minutes)) throw new RangeError(`Cannot show ${minutes} as minutes`);
-  const sign = minutes < 0 ? '-' : '';
-  const tenths = Math.round(Math.abs(minutes) * 10);
-  if (tenths < 600) return `${sign}${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} min`;
-  const total = Math.round(Math.abs(minutes));
-  const days = Math.floor(total / 1440);
-  const hours = Math.floor((total % 1440) / 60);
-  const rest = total % 60;
-  const parts = days > 0 ? [`${days} d`, `${hours} h`, `${rest} min`] : [`${hours} h`, `${rest} min`];
-  return sign + parts.join(' ');
-}
-
 // One formatter: toLocaleString with options builds a new one on every call.
 const groupedTenths = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
@@ -54,20 +34,6 @@ const groupedTenths = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1,
  */
 export function formatTenths(value: number): string {
   return groupedTenths.format(Math.round(value * 10) / 10);
-}
-
-/**
- * A count for people, with thousands separators (the same on every machine, whatever its locale).
- *
- * @example formatCount(24769) // '24,769'
- * @example formatCount(-1200) // '-1,200'
- */
-export function formatCount(count: number): string {
-  if (!Number.isFinite(count)) throw new RangeError(`Cannot show ${count} as a count`);
-  const sign = count < 0 ? '-' : '';
-  const [whole, fraction] = String(Math.abs(count)).split('.') as [string, string | undefined];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return sign + grouped + (fraction === undefined ? '' : `.${fraction}`);
 }
 
 const growthPercent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });

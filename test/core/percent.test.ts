@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatGrowth, formatMinutes, formatTenths, truncatePercent } from '../../src/core/percent.ts';
+import { formatGrowth, formatTenths, truncatePercent } from '../../src/core/percent.ts';
 
 describe('truncatePercent', () => {
   it('truncates, never rounds up', () => {
@@ -44,35 +44,6 @@ describe('truncatePercent', () => {
         expect(shown).toBeGreaterThan(fraction * 100 - 10 ** -decimals - 1e-9);
       }),
     );
-  });
-});
-
-describe('formatMinutes', () => {
-  it('shows short durations in minutes with one decimal at most', () => {
-    expect(formatMinutes(0)).toBe('0 min');
-    expect(formatMinutes(6)).toBe('6 min');
-    expect(formatMinutes(1.2)).toBe('1.2 min');
-    expect(formatMinutes(6.000000000000001)).toBe('6 min');
-    expect(formatMinutes(59.4)).toBe('59.4 min');
-  });
-
-  it('switches to hours and days with whole minutes', () => {
-    expect(formatMinutes(59.96)).toBe('1 h 0 min');
-    expect(formatMinutes(150)).toBe('2 h 30 min');
-    expect(formatMinutes(65)).toBe('1 h 5 min');
-    expect(formatMinutes(10_080)).toBe('7 d 0 h 0 min');
-    expect(formatMinutes(1_440 + 250)).toBe('1 d 4 h 10 min');
-  });
-
-  it('keeps the sign and rejects non-numbers', () => {
-    expect(formatMinutes(-90)).toBe('-1 h 30 min');
-    expect(() => formatMinutes(Number.NaN)).toThrow(RangeError);
-  });
-});
-
-describe('formatCount', () => {
-  it('groups thousands with commas, whatever the machine locale', () => {
-    expect([0, 999, 1000, 24769, 141712, 1234567, -1200].map(formatCount)).toEqual(['0', '999', '1,000', '24,769', '141,712', '1,234,567', '-1,200']);
   });
 });
 

@@ -1,9 +1,9 @@
 // Incident communications on the incident page and in the monthly report: numbers from
 // core/communications.ts, turned into timeline rows and sentences here.
 import { cadenceCompliance, hasCadence, incidentCommunications, type IncidentCommunications } from '../../core/communications.ts';
-import { formatMinutes, truncatePercent } from '../../core/percent.ts';
+import { truncatePercent } from '../../core/percent.ts';
 import type { Incident } from '../../load/repository.ts';
-import { formatInstant, isoInstant, monthTitle } from '../format.ts';
+import { formatInstant, formatMinutes, isoInstant, monthTitle } from '../format.ts';
 import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { monthReport } from './availability.ts';

@@ -18,11 +18,11 @@ import {
   type MonitoringLayer,
   type OutcomeCounts,
 } from '../../core/health.ts';
-import { formatMinutes, truncatePercent } from '../../core/percent.ts';
+import { truncatePercent } from '../../core/percent.ts';
 import { reportInterval } from '../../core/period.ts';
 import type { Incident, Repository } from '../../load/repository.ts';
 import { memoise, type BuildContext } from '../context.ts';
-import { formatInstant, isoInstant } from '../format.ts';
+import { formatInstant, formatMinutes, isoInstant } from '../format.ts';
 import { reportMonths } from '../model.ts';
 import { monthReport } from './availability.ts';
 import { url } from '../urls.ts';

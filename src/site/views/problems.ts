@@ -3,7 +3,7 @@
 import { memoise, type BuildContext } from '../context.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { daysBefore, recurringIncidentsWithoutProblem } from '../../core/hotspots.ts';
-import { formatCount, formatMinutes, truncatePercent } from '../../core/percent.ts';
+import { truncatePercent } from '../../core/percent.ts';
 import { addDays, dateInZone, monthOf } from '../../core/period.ts';
 import {
   actionCompletion,
@@ -20,7 +20,7 @@ import {
   type TrackedAction,
 } from '../../core/problems.ts';
 import type { Problem } from '../../load/repository.ts';
-import { formatInstant, monthTitle } from '../format.ts';
+import { formatCount, formatInstant, formatMinutes, monthTitle } from '../format.ts';
 import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentLostMinutesTotal } from './availability.ts';
