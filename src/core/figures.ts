@@ -2,7 +2,7 @@
 // them: `npm run diff` shows a pull request's reviewer every figure the change would move.
 import { indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type ChangeDowntime } from './availability.ts';
 import { analyseCapacity, defaultPlanningHorizonMonths, headroomText, type CapacitySeries } from './capacity.ts';
-import { formatTenths, truncatePercent } from './percent.ts';
+import { availabilityText, formatTenths } from './percent.ts';
 import { currentReportMonth, monthOf, monthsBetween } from './period.ts';
 import { dateInZone } from './period.ts';
 import { problemBacklog, type ProblemTicket } from './problems.ts';
@@ -59,10 +59,6 @@ export function figureMonths(input: FiguresInput, asOfMs: number): string[] {
   return monthsBetween(first, last);
 }
 
-function percentText(fraction: number | null): string {
-  return fraction === null ? '—' : `${truncatePercent(fraction)} %`;
-}
-
 function minutesText(minutes: number): string {
   return `${formatTenths(minutes)} min`;
 }
@@ -86,10 +82,10 @@ export function reportFigures(input: FiguresInput, asOfMs: number, months: reado
   const monthly = months.map((month) => monthlyAvailability(input.applications, index, month));
   for (const { period, applications, portfolio } of monthly) {
     for (const row of applications) {
-      put('Availability', `${row.id} ${period}`, 'availability', percentText(row.availability));
+      put('Availability', `${row.id} ${period}`, 'availability', availabilityText(row.availability));
       put('Availability', `${row.id} ${period}`, 'status', row.status);
     }
-    put('Availability', `portfolio ${period}`, 'availability', percentText(portfolio.availability));
+    put('Availability', `portfolio ${period}`, 'availability', availabilityText(portfolio.availability));
   }
   for (const { period, applications, portfolio } of monthly) {
     for (const row of applications) put('Lost minutes', `${row.id} ${period}`, 'lost', minutesText(row.lostMinutes));

@@ -22,6 +22,15 @@ export function truncatePercent(fraction: number, decimals = 2): string {
   return decimals === 0 ? `${sign}${whole}` : `${sign}${whole}.${String(kept % scale).padStart(decimals, '0')}`;
 }
 
+/**
+ * Availability for people: truncated to two decimals (three under 0.01 % of budget matters less than honesty).
+ *
+ * @example availabilityText(0.99949) // '99.94 %'
+ */
+export function availabilityText(availability: number | null): string {
+  return availability === null ? '—' : `${truncatePercent(availability)} %`;
+}
+
 // One formatter: toLocaleString with options builds a new one on every call.
 const groupedTenths = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 

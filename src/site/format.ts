@@ -1,9 +1,9 @@
 // How instants, durations and numbers read on a page; pages pass the reporting time zone.
 import { DateTime } from 'luxon';
-import { formatTenths, truncatePercent } from '../core/percent.ts';
+import { formatTenths } from '../core/percent.ts';
 
-// Core's sentences need these too; one implementation, shown here with the rest.
-export { formatGrowth } from '../core/percent.ts';
+// Core's figures and sentences print these too: one implementation each, shown here with the rest.
+export { availabilityText, formatGrowth } from '../core/percent.ts';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -63,15 +63,6 @@ export function daysAgoText(days: number): string {
 }
 
 // ---- numbers and months as the pages, text twins and e-mail print them ------------------------------
-
-/**
- * Availability for people: truncated to two decimals (three under 0.01 % of budget matters less than honesty).
- *
- * @example availabilityText(0.99949) // '99.94 %'
- */
-export function availabilityText(availability: number | null): string {
-  return availability === null ? '—' : `${truncatePercent(availability)} %`;
-}
 
 /**
  * Share of the error budget used, rounded up to a tenth: it never looks smaller than it is.

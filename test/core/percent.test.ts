@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatGrowth, formatTenths, truncatePercent } from '../../src/core/percent.ts';
+import { availabilityText, formatGrowth, formatTenths, truncatePercent } from '../../src/core/percent.ts';
 
 describe('truncatePercent', () => {
   it('truncates, never rounds up', () => {
@@ -65,5 +65,12 @@ describe('formatGrowth', () => {
 
   it('groups thousands for growth far past the forecasts', () => {
     expect(formatGrowth(15.5)).toBe('+1,550 %');
+  });
+});
+
+describe('availabilityText', () => {
+  it('truncates to two decimals and shows a dash when there is nothing to measure', () => {
+    expect(availabilityText(0.99949)).toBe('99.94 %');
+    expect(availabilityText(null)).toBe('—');
   });
 });
