@@ -1,6 +1,6 @@
 // How instants, durations and numbers read on a page; pages pass the reporting time zone.
 import { DateTime } from 'luxon';
-import { formatTenths } from '../core/percent.ts';
+import { formatTenths, truncatePercent } from '../core/percent.ts';
 
 // Core's figures and sentences print these too: one implementation each, shown here with the rest.
 export { availabilityText, formatGrowth } from '../core/percent.ts';
@@ -63,6 +63,17 @@ export function daysAgoText(days: number): string {
 }
 
 // ---- numbers and months as the pages, text twins and e-mail print them ------------------------------
+
+/**
+ * A rate measured against a target (success, completion, cadence kept, coverage, noise), truncated to
+ * one decimal like availability so a missed target never rounds up to a met one; '—' with nothing to count.
+ *
+ * @example rateText(0.9496) // '94.9 %'
+ * @example rateText(null) // '—'
+ */
+export function rateText(rate: number | null): string {
+  return rate === null ? '—' : `${truncatePercent(rate, 1)} %`;
+}
 
 /**
  * Share of the error budget used, rounded up to a tenth: it never looks smaller than it is.

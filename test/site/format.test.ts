@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { availabilityText, budgetConsumedText, daysAgoText, formatChange, formatCount, formatDay, formatFte, formatHours, formatInstant, formatMinutes, formatShare, minutesText, monthTitle, shortMonthTitle } from '../../src/site/format.ts';
+import { availabilityText, budgetConsumedText, daysAgoText, formatChange, formatCount, formatDay, formatFte, formatHours, formatInstant, formatMinutes, formatShare, minutesText, monthTitle, rateText, shortMonthTitle } from '../../src/site/format.ts';
 
 const luxonInstant = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toFormat('yyyy-LL-dd HH:mm ZZZZ');
 const luxonDay = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toFormat('yyyy-LL-dd');
@@ -102,5 +102,17 @@ describe('formatMinutes', () => {
 describe('formatCount', () => {
   it('groups thousands with commas, whatever the machine locale', () => {
     expect([0, 999, 1000, 24769, 141712, 1234567, -1200].map(formatCount)).toEqual(['0', '999', '1,000', '24,769', '141,712', '1,234,567', '-1,200']);
+  });
+});
+
+describe('rateText', () => {
+  it('truncates to one decimal, so a missed target never reads as met', () => {
+    expect(rateText(0.9496)).toBe('94.9 %');
+    expect(rateText(0.95)).toBe('95.0 %');
+    expect(rateText(1)).toBe('100.0 %');
+  });
+
+  it('shows a dash when there was nothing to count', () => {
+    expect(rateText(null)).toBe('—');
   });
 });
