@@ -9,6 +9,7 @@ import { parseStatuspageExport, statuspageBatch } from '../import/statuspage.ts'
 import { servicenowBatch } from '../import/servicenow.ts';
 import { recordsByExternal, writeBatch } from '../import/write.ts';
 import type { ImportBatch } from '../import/model.ts';
+import { formatCount } from '../site/format.ts';
 
 const usage = 'usage: npm run import -- statuspage|servicenow <file> [--map <yaml>] [--timezone <IANA zone>] [--allow-skips]';
 const args = process.argv.slice(2);
@@ -52,11 +53,10 @@ try {
 }
 const summary = writeBatch(root, batch);
 for (const note of summary.notes) console.log(`${note.where}  ${note.kind}  ${note.message}`);
-const count = (n: number) => n.toLocaleString('en-US');
 console.log(
-  `${system}: ${count(batch.sourceCount)} source incidents read; ${count(summary.created)} created, ${count(summary.updated)} updated, ` +
-    `${count(summary.unchanged)} unchanged, ${count(summary.skipped)} skipped; ` +
-    `${count(summary.notes.filter((n) => n.kind === 'repaired').length)} repaired, ${count(summary.notes.filter((n) => n.kind === 'kept').length)} edited fields kept; ` +
+  `${system}: ${formatCount(batch.sourceCount)} source incidents read; ${formatCount(summary.created)} created, ${formatCount(summary.updated)} updated, ` +
+    `${formatCount(summary.unchanged)} unchanged, ${formatCount(summary.skipped)} skipped; ` +
+    `${formatCount(summary.notes.filter((n) => n.kind === 'repaired').length)} repaired, ${formatCount(summary.notes.filter((n) => n.kind === 'kept').length)} edited fields kept; ` +
     `applications created: ${summary.applicationsCreated.length}, teams created: ${summary.teamsCreated.length} (into ${root})`,
 );
 if (summary.skipped > 0 && !allowSkips) {

@@ -1,6 +1,8 @@
 import { ordinaryLeastSquares, predictionInterval } from './regression.ts';
 import type { LinearFit } from './regression.ts';
 import { percentile } from './incident-metrics.ts';
+import { formatGrowth } from './percent.ts';
+import { utcMonthOf } from './period.ts';
 import { MS_PER_DAY, MS_PER_HOUR } from './units.ts';
 
 /** One KPI column of an application's capacity CSV, as declared in applications.yaml. */
@@ -202,7 +204,7 @@ export function analyseCapacity(series: CapacitySeries, asOfMs: number, options:
 
   const toMs = latestTimestampMs(timestampMs, asOfMs) ?? asOfMs;
   const fromMs = toMs - windowDays * MS_PER_DAY;
-  const rows = windowRows(timestampMs, fromMs, toMs);
+  const rows = windowRows(timestampMs, { fromMs, toMs });
 
   const windowTimes = rows.take(timestampMs);
   const windowVolume = rows.take(volumeColumn);
@@ -275,6 +277,37 @@ export function describeKpiForecast(kpi: CapacityKpiAnalysis, growth: number): s
   const sla = `SLA ${kpi.sla.kind === 'min' ? '≥ ' : ''}${slaText}${unit}`;
   const caveat = kpi.lowConfidence && kpi.r2 !== null ? ` (low confidence: R² ${kpi.r2.toFixed(2)}, n = ${kpi.n})` : '';
   return `${head} ${formatNumber(forecast.value, decimals)}${unit} (${range}), ${sla}: ${forecast.status}${caveat}`;
+}
+
+/** What the long headroom text says beyond the short one: which volume the growth is over and where it ends. */
+export interface HeadroomDetail {
+  over: 'mean' | 'peak';
+  /** The volume at which the fitted line reaches the SLA, with its column ("1,875 trades"); null leaves it out. */
+  slaVolumeText: string | null;
+}
+
+/**
+ * How far volume can grow before the fitted KPI reaches its SLA, in words, from a `headroom` of
+ * `CapacityKpiAnalysis` or `KpiPeakAnalysis`. Short (tables, `npm run diff`) without `detail`; with it,
+ * the long text of a KPI's own section, which says why there is no number. `hasFit` is false when there
+ * was no regression (or, from the peak, no peak): the headroom is then unknown rather than never reached.
+ *
+ * @example headroomText(0.25, true) // '+25 %'
+ * @example headroomText(null, false) // 'unknown'
+ * @example headroomText(0.25, true, { over: 'mean', slaVolumeText: '1,875 trades' }) // '+25 % volume (to 1,875 trades)'
+ * @example headroomText(0, true, { over: 'peak', slaVolumeText: null }) // 'none: the fitted KPI is already at or past its SLA at the peak'
+ */
+export function headroomText(headroom: number | null, hasFit: boolean, detail?: HeadroomDetail): string {
+  if (detail === undefined) {
+    if (headroom === null) return hasFit ? 'not reached' : 'unknown';
+    return headroom === 0 ? 'none' : formatGrowth(headroom);
+  }
+  const atPeak = detail.over === 'peak';
+  if (!hasFit) return atPeak ? 'unknown: no fit or no peak' : 'unknown: no fit';
+  if (headroom === null) return 'not reached: the KPI does not move towards its SLA as volume grows';
+  if (headroom === 0) return `none: the fitted KPI is already at or past its SLA${atPeak ? ' at the peak' : ''}`;
+  const to = detail.slaVolumeText === null ? '' : ` (to ${detail.slaVolumeText})`;
+  return `${formatGrowth(headroom)} ${atPeak ? 'over the peak' : 'volume'}${to}`;
 }
 
 interface KpiContext {
@@ -388,7 +421,7 @@ function projectBreach(
   meanVolume: number,
   context: KpiContext,
 ): { month: string | null; outlook: BreachOutlook } {
-  if (headroom === 0) return { month: utcMonth(context.toMs), outlook: 'reached' };
+  if (headroom === 0) return { month: utcMonthOf(context.toMs), outlook: 'reached' };
   if (headroom === null) return { month: null, outlook: 'never' };
   const trend = context.trendFit;
   if (trend === null || context.trendIsWeak) return { month: null, outlook: 'trend-too-weak' };
@@ -397,8 +430,8 @@ function projectBreach(
   const targetMeanVolume = meanVolume * (1 + headroom);
   const crossingDays = trend.meanX + (targetMeanVolume - trend.meanY) / trend.slope;
   const crossingMs = Math.max(context.toMs, context.fromMs + crossingDays * MS_PER_DAY);
-  const month = utcMonth(crossingMs);
-  const lastMonth = utcMonth(context.toMs);
+  const month = utcMonthOf(crossingMs);
+  const lastMonth = utcMonthOf(context.toMs);
   if (month === null || lastMonth === null || monthsBetween(lastMonth, month) > context.horizonMonths) {
     return { month: null, outlook: 'beyond-horizon' };
   }
@@ -409,23 +442,6 @@ function projectBreach(
 function monthsBetween(from: string, to: string): number {
   const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
   return index(to) - index(from);
-}
-
-/** 'YYYY-MM' of an epoch-ms instant in UTC (civil-from-days), null beyond year 9999. */
-function utcMonth(ms: number): string | null {
-  if (!Number.isFinite(ms)) return null;
-  const z = Math.floor(ms / MS_PER_DAY) + 719_468; // days since 0000-03-01
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const marchBasedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const month = marchBasedMonth < 10 ? marchBasedMonth + 3 : marchBasedMonth - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  if (year > 9999 || year < 0) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
 
 function requireColumn(series: CapacitySeries, name: string): Float64Array {
@@ -450,13 +466,23 @@ function latestTimestampMs(timestampMs: Float64Array, asOfMs: number): number | 
   return latest === -Infinity ? null : latest;
 }
 
-interface WindowRows {
+/** The rows of an analysis window, to cut every column of a series the same way. */
+export interface WindowRows {
+  /** How many rows the window holds. */
+  count: number;
   /** The column's values on the window's rows, in row order. */
   take(column: Float64Array): Float64Array;
 }
 
-/** Rows with fromMs < t ≤ toMs; a view without copying when they are adjacent (sorted input). */
-function windowRows(timestampMs: Float64Array, fromMs: number, toMs: number): WindowRows {
+/**
+ * The rows with fromMs < timestamp ≤ toMs (epoch milliseconds), as `CapacityAnalysis.window` counts
+ * them; `take` hands out a column's values on them, a view without copying when they are adjacent
+ * (sorted input).
+ *
+ * @example windowRows(Float64Array.of(1, 2, 3, 4), { fromMs: 1, toMs: 3 }).take(Float64Array.of(10, 20, 30, 40)) // Float64Array [20, 30]
+ */
+export function windowRows(timestampMs: Float64Array, window: { fromMs: number; toMs: number }): WindowRows {
+  const { fromMs, toMs } = window;
   let count = 0;
   let first = -1;
   let last = -1;
@@ -468,8 +494,8 @@ function windowRows(timestampMs: Float64Array, fromMs: number, toMs: number): Wi
       count++;
     }
   }
-  if (count === 0) return { take: () => new Float64Array(0) };
-  if (count === last - first + 1) return { take: (column) => column.subarray(first, last + 1) };
+  if (count === 0) return { count, take: () => new Float64Array(0) };
+  if (count === last - first + 1) return { count, take: (column) => column.subarray(first, last + 1) };
 
   const indices = new Uint32Array(count);
   for (let i = first, k = 0; i <= last; i++) {
@@ -477,6 +503,7 @@ function windowRows(timestampMs: Float64Array, fromMs: number, toMs: number): Wi
     if (t > fromMs && t <= toMs) indices[k++] = i;
   }
   return {
+    count,
     take(column) {
       const out = new Float64Array(count);
       for (let k = 0; k < count; k++) out[k] = column[indices[k]!]!;
@@ -572,11 +599,6 @@ function dailyVolumeTrend(
     days++;
   }
   return { fit: ordinaryLeastSquares(dayX.subarray(0, days), dayMean.subarray(0, days)), days };
-}
-
-function formatGrowth(growth: number): string {
-  const sign = growth < 0 ? '−' : '+';
-  return `${sign}${formatNumber(Math.abs(growth) * 100, 2)} %`;
 }
 
 /** Decimals that show `magnitude` with the given significant digits (never negative). */

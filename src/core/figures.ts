@@ -1,8 +1,8 @@
 // The published numbers of a repository as one flat list of texts, and what changed between two of
 // them: `npm run diff` shows a pull request's reviewer every figure the change would move.
 import { indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type ChangeDowntime } from './availability.ts';
-import { analyseCapacity, defaultPlanningHorizonMonths, type CapacityKpiAnalysis, type CapacitySeries } from './capacity.ts';
-import { formatTenths, truncatePercent } from './percent.ts';
+import { analyseCapacity, defaultPlanningHorizonMonths, headroomText, type CapacitySeries } from './capacity.ts';
+import { availabilityText, formatTenths } from './percent.ts';
 import { currentReportMonth, monthOf, monthsBetween } from './period.ts';
 import { dateInZone } from './period.ts';
 import { problemBacklog, type ProblemTicket } from './problems.ts';
@@ -59,19 +59,8 @@ export function figureMonths(input: FiguresInput, asOfMs: number): string[] {
   return monthsBetween(first, last);
 }
 
-function percentText(fraction: number | null): string {
-  return fraction === null ? '—' : `${truncatePercent(fraction)} %`;
-}
-
 function minutesText(minutes: number): string {
   return `${formatTenths(minutes)} min`;
-}
-
-function headroomText(kpi: Pick<CapacityKpiAnalysis, 'slope' | 'headroom'>): string {
-  if (kpi.slope === null) return 'unknown (no fit)';
-  if (kpi.headroom === null) return 'not reached';
-  if (kpi.headroom === 0) return 'none (at or past the SLA)';
-  return `+${(Math.round(kpi.headroom * 1000) / 10).toFixed(1)} %`;
 }
 
 /**
@@ -93,10 +82,10 @@ export function reportFigures(input: FiguresInput, asOfMs: number, months: reado
   const monthly = months.map((month) => monthlyAvailability(input.applications, index, month));
   for (const { period, applications, portfolio } of monthly) {
     for (const row of applications) {
-      put('Availability', `${row.id} ${period}`, 'availability', percentText(row.availability));
+      put('Availability', `${row.id} ${period}`, 'availability', availabilityText(row.availability));
       put('Availability', `${row.id} ${period}`, 'status', row.status);
     }
-    put('Availability', `portfolio ${period}`, 'availability', percentText(portfolio.availability));
+    put('Availability', `portfolio ${period}`, 'availability', availabilityText(portfolio.availability));
   }
   for (const { period, applications, portfolio } of monthly) {
     for (const row of applications) put('Lost minutes', `${row.id} ${period}`, 'lost', minutesText(row.lostMinutes));
@@ -112,9 +101,9 @@ export function reportFigures(input: FiguresInput, asOfMs: number, months: reado
   for (const series of input.capacity) {
     const planningHorizonMonths = input.site.planningHorizonMonths ?? defaultPlanningHorizonMonths;
     for (const kpi of analyseCapacity(series, asOfMs, { planningHorizonMonths }).kpis) {
-      put('Capacity headroom', `${series.applicationId} ${kpi.column}`, 'headroom', headroomText(kpi));
+      put('Capacity headroom', `${series.applicationId} ${kpi.column}`, 'headroom', headroomText(kpi.headroom, kpi.slope !== null));
       put('Capacity headroom', `${series.applicationId} ${kpi.column}`, 'breach', kpi.breachMonth === null ? 'no breach month' : `breach ${kpi.breachMonth}`);
-      if (kpi.peak !== null) put('Capacity headroom', `${series.applicationId} ${kpi.column}`, 'peak headroom', headroomText({ slope: kpi.slope, headroom: kpi.peak.headroom }));
+      if (kpi.peak !== null) put('Capacity headroom', `${series.applicationId} ${kpi.column}`, 'peak headroom', headroomText(kpi.peak.headroom, true));
     }
   }
   return figures;

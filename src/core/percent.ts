@@ -23,23 +23,12 @@ export function truncatePercent(fraction: number, decimals = 2): string {
 }
 
 /**
- * A duration in minutes for people: "1.2 min" under an hour (one decimal, rounded), then
- * whole minutes as "2 h 5 min" and "3 d 4 h 10 min".
+ * Availability for people: truncated to two decimals (three under 0.01 % of budget matters less than honesty).
  *
- * @example formatMinutes(1.2) // '1.2 min'
- * @example formatMinutes(150) // '2 h 30 min'
+ * @example availabilityText(0.99949) // '99.94 %'
  */
-export function formatMinutes(minutes: number): string {
-  if (!Number.isFinite(minutes)) throw new RangeError(`Cannot show ${minutes} as minutes`);
-  const sign = minutes < 0 ? '-' : '';
-  const tenths = Math.round(Math.abs(minutes) * 10);
-  if (tenths < 600) return `${sign}${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} min`;
-  const total = Math.round(Math.abs(minutes));
-  const days = Math.floor(total / 1440);
-  const hours = Math.floor((total % 1440) / 60);
-  const rest = total % 60;
-  const parts = days > 0 ? [`${days} d`, `${hours} h`, `${rest} min`] : [`${hours} h`, `${rest} min`];
-  return sign + parts.join(' ');
+export function availabilityText(availability: number | null): string {
+  return availability === null ? '—' : `${truncatePercent(availability)} %`;
 }
 
 // One formatter: toLocaleString with options builds a new one on every call.
@@ -56,16 +45,16 @@ export function formatTenths(value: number): string {
   return groupedTenths.format(Math.round(value * 10) / 10);
 }
 
+const growthPercent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
 /**
- * A count for people, with thousands separators (the same on every machine, whatever its locale).
+ * A volume growth (a fraction) as a signed percentage with at most one decimal, thousands grouped: the
+ * capacity page, its forecast sentences and `npm run diff` print growth and headroom alike.
  *
- * @example formatCount(24769) // '24,769'
- * @example formatCount(-1200) // '-1,200'
+ * @example formatGrowth(0.5) // '+50 %'
+ * @example formatGrowth(0.0361) // '+3.6 %'
+ * @example formatGrowth(-0.1) // '−10 %'
  */
-export function formatCount(count: number): string {
-  if (!Number.isFinite(count)) throw new RangeError(`Cannot show ${count} as a count`);
-  const sign = count < 0 ? '-' : '';
-  const [whole, fraction] = String(Math.abs(count)).split('.') as [string, string | undefined];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return sign + grouped + (fraction === undefined ? '' : `.${fraction}`);
+export function formatGrowth(growth: number): string {
+  return `${growth < 0 ? '−' : '+'}${growthPercent.format(Math.abs(growth) * 100)} %`;
 }

@@ -31,6 +31,20 @@ export function monthOf(ms: number, timeZone: string): string {
 }
 
 /**
+ * The UTC month 'YYYY-MM' of an instant (epoch ms), or null when it is not a number or falls outside the
+ * years 0000–9999: `monthOf` without a zone, for arithmetic that may run past any calendar.
+ *
+ * @example utcMonthOf(Date.parse('2026-11-30T23:59:00Z')) // '2026-11'
+ * @example utcMonthOf(Date.parse('+010000-01-01T00:00:00Z')) // null
+ */
+export function utcMonthOf(ms: number): string | null {
+  const date = new Date(Math.floor(ms)); // Date truncates toward zero; a fraction before midnight is the day before
+  const year = date.getUTCFullYear();
+  if (!(year >= 0 && year <= 9999)) return null;
+  return formatMonth(year, date.getUTCMonth() + 1);
+}
+
+/**
  * The month whose figures are current at `asOfMs`: the month holding the last instant before it. That is the
  * as-of month, except at the first instant of a month, when the month to date is still empty and the month
  * just ended is the one to show.

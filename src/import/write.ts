@@ -13,6 +13,7 @@ import yaml from 'js-yaml';
 import { Document, parseDocument, stringify } from 'yaml';
 import { formatRecordId, parseRecordId } from '../core/ids.ts';
 import { monthOf } from '../core/period.ts';
+import { yamlCoreSchema } from '../load/markdown.ts';
 import { loadSiteConfig } from '../load/repository.ts';
 import type { ImportBatch, ImportNote, ImportedCatalogueEntry } from './model.ts';
 import { compareText } from '../core/compare.ts';
@@ -58,7 +59,7 @@ function readFrontmatter(text: string): { data: Record<string, unknown>; match: 
   const match = FRONTMATTER.exec(text);
   if (!match) return null;
   try {
-    const data = yaml.load(match[2] ?? '', { schema: yaml.CORE_SCHEMA });
+    const data = yaml.load(match[2] ?? '', { schema: yamlCoreSchema });
     return data !== null && typeof data === 'object' && !Array.isArray(data) ? { data: data as Record<string, unknown>, match } : null;
   } catch {
     return null;
@@ -105,7 +106,7 @@ function appendEntries(file: string, entries: Record<string, unknown>[]): void {
 
 function readList(file: string): Record<string, unknown>[] {
   if (!existsSync(file)) return [];
-  const data = yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA });
+  const data = yaml.load(readFileSync(file, 'utf8'), { schema: yamlCoreSchema });
   return Array.isArray(data) ? (data as Record<string, unknown>[]).filter((e) => e !== null && typeof e === 'object') : [];
 }
 

@@ -2,6 +2,9 @@
 import { DateTime } from 'luxon';
 import { formatTenths, truncatePercent } from '../core/percent.ts';
 
+// Core's figures and sentences print these too: one implementation each, shown here with the rest.
+export { availabilityText, formatGrowth } from '../core/percent.ts';
+
 const two = (n: number) => String(n).padStart(2, '0');
 
 /**
@@ -62,12 +65,14 @@ export function daysAgoText(days: number): string {
 // ---- numbers and months as the pages, text twins and e-mail print them ------------------------------
 
 /**
- * Availability for people: truncated to two decimals (three under 0.01 % of budget matters less than honesty).
+ * A rate measured against a target (success, completion, cadence kept, coverage, noise), truncated to
+ * one decimal like availability so a missed target never rounds up to a met one; '—' with nothing to count.
  *
- * @example availabilityText(0.99949) // '99.94 %'
+ * @example rateText(0.9496) // '94.9 %'
+ * @example rateText(null) // '—'
  */
-export function availabilityText(availability: number | null): string {
-  return availability === null ? '—' : `${truncatePercent(availability)} %`;
+export function rateText(rate: number | null): string {
+  return rate === null ? '—' : `${truncatePercent(rate, 1)} %`;
 }
 
 /**
@@ -87,6 +92,40 @@ export function budgetConsumedText(consumed: number | null): string {
  */
 export function minutesText(minutes: number): string {
   return formatTenths(minutes);
+}
+
+/**
+ * A duration in minutes for people: "1.2 min" under an hour (one decimal, rounded), then
+ * whole minutes as "2 h 5 min" and "3 d 4 h 10 min".
+ *
+ * @example formatMinutes(1.2) // '1.2 min'
+ * @example formatMinutes(150) // '2 h 30 min'
+ */
+export function formatMinutes(minutes: number): string {
+  if (!Number.isFinite(minutes)) throw new RangeError(`Cannot show ${minutes} as minutes`);
+  const sign = minutes < 0 ? '-' : '';
+  const tenths = Math.round(Math.abs(minutes) * 10);
+  if (tenths < 600) return `${sign}${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} min`;
+  const total = Math.round(Math.abs(minutes));
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const rest = total % 60;
+  const parts = days > 0 ? [`${days} d`, `${hours} h`, `${rest} min`] : [`${hours} h`, `${rest} min`];
+  return sign + parts.join(' ');
+}
+
+/**
+ * A count for people, with thousands separators (the same on every machine, whatever its locale).
+ *
+ * @example formatCount(24769) // '24,769'
+ * @example formatCount(-1200) // '-1,200'
+ */
+export function formatCount(count: number): string {
+  if (!Number.isFinite(count)) throw new RangeError(`Cannot show ${count} as a count`);
+  const sign = count < 0 ? '-' : '';
+  const [whole, fraction] = String(Math.abs(count)).split('.') as [string, string | undefined];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return sign + grouped + (fraction === undefined ? '' : `.${fraction}`);
 }
 
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseCapacity, describeKpiForecast, forecastGrowths } from '../../src/core/capacity.ts';
+import { analyseCapacity, describeKpiForecast, forecastGrowths, headroomText, windowRows } from '../../src/core/capacity.ts';
 import type { CapacityKpiAnalysis, CapacityKpiSpec, CapacitySeries } from '../../src/core/capacity.ts';
 
 const HOUR_MS = 3_600_000;
@@ -477,6 +477,8 @@ describe('describeKpiForecast', () => {
 
   it('rejects a growth that was not forecast', () => {
     expect(() => describeKpiForecast(base, 0.3)).toThrow(new RangeError('no forecast for volume +30 %; forecasts exist for +50 %'));
+    // The page's growth format: one decimal at most.
+    expect(() => describeKpiForecast(base, 0.1234)).toThrow(new RangeError('no forecast for volume +12.3 %; forecasts exist for +50 %'));
   });
 });
 
@@ -496,5 +498,49 @@ describe('input errors', () => {
 
   it('rejects a window that is not positive', () => {
     expect(() => analyseCapacity({ ...series, windowDays: 0 }, JAN_1_2026)).toThrow(RangeError);
+  });
+});
+
+describe('headroomText', () => {
+  it('is short for tables and npm run diff', () => {
+    expect(headroomText(0.372, true)).toBe('+37.2 %');
+    expect(headroomText(0, true)).toBe('none');
+    expect(headroomText(null, true)).toBe('not reached');
+    expect(headroomText(null, false)).toBe('unknown');
+  });
+
+  it('says why there is no number, and over which volume, when asked for the long text', () => {
+    const mean = { over: 'mean', slaVolumeText: '1,875 trades' } as const;
+    const peak = { over: 'peak', slaVolumeText: '2,200 trades' } as const;
+    expect(headroomText(0.25, true, mean)).toBe('+25 % volume (to 1,875 trades)');
+    expect(headroomText(0.1, true, peak)).toBe('+10 % over the peak (to 2,200 trades)');
+    expect(headroomText(0.25, true, { over: 'mean', slaVolumeText: null })).toBe('+25 % volume');
+    expect(headroomText(0, true, mean)).toBe('none: the fitted KPI is already at or past its SLA');
+    expect(headroomText(0, true, peak)).toBe('none: the fitted KPI is already at or past its SLA at the peak');
+    expect(headroomText(null, true, mean)).toBe('not reached: the KPI does not move towards its SLA as volume grows');
+    expect(headroomText(null, false, mean)).toBe('unknown: no fit');
+    expect(headroomText(null, false, peak)).toBe('unknown: no fit or no peak');
+  });
+});
+
+describe('windowRows', () => {
+  const values = Float64Array.of(10, 20, 30, 40, 50);
+
+  it('keeps the window rows, fromMs excluded and toMs included', () => {
+    const rows = windowRows(Float64Array.of(1, 2, 3, 4, 5), { fromMs: 2, toMs: 4 });
+    expect(rows.count).toBe(2);
+    expect([...rows.take(values)]).toEqual([30, 40]);
+  });
+
+  it('keeps row order when the timestamps are not sorted', () => {
+    const rows = windowRows(Float64Array.of(3, 9, 1, 4, 2), { fromMs: 1, toMs: 4 });
+    expect(rows.count).toBe(3);
+    expect([...rows.take(values)]).toEqual([10, 40, 50]);
+  });
+
+  it('takes nothing from an empty window', () => {
+    const rows = windowRows(Float64Array.of(1, 2), { fromMs: 5, toMs: 9 });
+    expect(rows.count).toBe(0);
+    expect(rows.take(values).length).toBe(0);
   });
 });

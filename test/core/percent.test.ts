@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMinutes, formatTenths, truncatePercent } from '../../src/core/percent.ts';
+import { availabilityText, formatGrowth, formatTenths, truncatePercent } from '../../src/core/percent.ts';
 
 describe('truncatePercent', () => {
   it('truncates, never rounds up', () => {
@@ -47,35 +47,6 @@ describe('truncatePercent', () => {
   });
 });
 
-describe('formatMinutes', () => {
-  it('shows short durations in minutes with one decimal at most', () => {
-    expect(formatMinutes(0)).toBe('0 min');
-    expect(formatMinutes(6)).toBe('6 min');
-    expect(formatMinutes(1.2)).toBe('1.2 min');
-    expect(formatMinutes(6.000000000000001)).toBe('6 min');
-    expect(formatMinutes(59.4)).toBe('59.4 min');
-  });
-
-  it('switches to hours and days with whole minutes', () => {
-    expect(formatMinutes(59.96)).toBe('1 h 0 min');
-    expect(formatMinutes(150)).toBe('2 h 30 min');
-    expect(formatMinutes(65)).toBe('1 h 5 min');
-    expect(formatMinutes(10_080)).toBe('7 d 0 h 0 min');
-    expect(formatMinutes(1_440 + 250)).toBe('1 d 4 h 10 min');
-  });
-
-  it('keeps the sign and rejects non-numbers', () => {
-    expect(formatMinutes(-90)).toBe('-1 h 30 min');
-    expect(() => formatMinutes(Number.NaN)).toThrow(RangeError);
-  });
-});
-
-describe('formatCount', () => {
-  it('groups thousands with commas, whatever the machine locale', () => {
-    expect([0, 999, 1000, 24769, 141712, 1234567, -1200].map(formatCount)).toEqual(['0', '999', '1,000', '24,769', '141,712', '1,234,567', '-1,200']);
-  });
-});
-
 describe('formatTenths', () => {
   it('rounds to one decimal and groups thousands, as the report and npm run diff print minutes', () => {
     expect(formatTenths(1234.54)).toBe('1,234.5');
@@ -83,5 +54,23 @@ describe('formatTenths', () => {
     expect(formatTenths(90)).toBe('90.0');
     expect(formatTenths(15810)).toBe('15,810.0');
     expect(formatTenths(1_000_000)).toBe('1,000,000.0');
+  });
+});
+
+describe('formatGrowth', () => {
+  it('signs the growth and keeps at most one decimal', () => {
+    expect([formatGrowth(0.5), formatGrowth(0.0361), formatGrowth(-0.1), formatGrowth(1)]).toEqual(['+50 %', '+3.6 %', '−10 %', '+100 %']);
+    expect(formatGrowth(0.37249)).toBe('+37.2 %');
+  });
+
+  it('groups thousands for growth far past the forecasts', () => {
+    expect(formatGrowth(15.5)).toBe('+1,550 %');
+  });
+});
+
+describe('availabilityText', () => {
+  it('truncates to two decimals and shows a dash when there is nothing to measure', () => {
+    expect(availabilityText(0.99949)).toBe('99.94 %');
+    expect(availabilityText(null)).toBe('—');
   });
 });

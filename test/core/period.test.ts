@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentReportMonth, isMonth, isMonthToDate, lastCompleteMonth, lastDateOfMonth, addDays, dateInZone, dayNumber, daysBetween, monthInterval, monthOf, monthsBetween, nextMonth, previousMonth, reportInterval } from '../../src/core/period.ts';
+import { currentReportMonth, isMonth, isMonthToDate, lastCompleteMonth, lastDateOfMonth, addDays, dateInZone, dayNumber, daysBetween, monthInterval, monthOf, monthsBetween, nextMonth, previousMonth, reportInterval, utcMonthOf } from '../../src/core/period.ts';
 
 const at = (iso: string): number => Date.parse(iso);
 const HOUR = 3_600_000;
@@ -19,6 +19,28 @@ describe('monthOf', () => {
 
   it('rejects an unknown time zone', () => {
     expect(() => monthOf(0, 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
+
+describe('utcMonthOf', () => {
+  it('is the UTC month, whatever the machine zone', () => {
+    expect(utcMonthOf(at('2026-11-30T23:59:00Z'))).toBe('2026-11');
+    expect(utcMonthOf(at('2026-12-01T00:00:00Z'))).toBe('2026-12');
+    expect(utcMonthOf(at('2028-02-29T12:00:00Z'))).toBe('2028-02');
+    expect(utcMonthOf(0)).toBe('1970-01');
+  });
+
+  it('puts a fraction of a millisecond before midnight in the day before', () => {
+    expect(utcMonthOf(at('2026-11-01T00:00:00Z') - 0.5)).toBe('2026-10');
+    expect(utcMonthOf(-0.5)).toBe('1969-12');
+  });
+
+  it('is null outside the years 0000 to 9999 and for what is not a number', () => {
+    expect(utcMonthOf(at('0000-01-01T00:00:00Z'))).toBe('0000-01');
+    expect(utcMonthOf(at('9999-12-31T23:59:59Z'))).toBe('9999-12');
+    expect(utcMonthOf(at('+010000-01-01T00:00:00Z'))).toBeNull();
+    expect(utcMonthOf(at('0000-01-01T00:00:00Z') - 1)).toBeNull();
+    for (const ms of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e20, -1e20]) expect(utcMonthOf(ms)).toBeNull();
   });
 });
 

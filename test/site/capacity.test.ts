@@ -7,12 +7,11 @@ import {
   capacityJson,
   capacitySummary,
   chartSample,
-  formatGrowth,
   formatValue,
-  headroomText,
+  meanHeadroomText,
   onePointPerCell,
+  peakHeadroomText,
   peakWarning,
-  windowIndexes,
 } from '../../src/site/views/capacity.ts';
 
 const HOUR_MS = 3_600_000;
@@ -34,20 +33,14 @@ function series(rows: number): CapacitySeries {
 }
 
 describe('sampling', () => {
-  it('keeps the window rows, fromMs excluded and toMs included', () => {
-    const t = Float64Array.from([1, 2, 3, 4, 5]);
-    expect([...windowIndexes(t, { fromMs: 2, toMs: 4 })]).toEqual([2, 3]);
-  });
-
   it('takes every n-th usable row so at most the limit is drawn, skipping missing values', () => {
     const volume = Float64Array.from([1, 2, Number.NaN, 4, 5, 6, 7]);
     const kpi = Float64Array.from([10, 20, 30, 40, Number.NaN, 60, 70]);
-    const all = Uint32Array.from([0, 1, 2, 3, 4, 5, 6]);
-    expect(chartSample(volume, kpi, all, 10)).toEqual({
+    expect(chartSample(volume, kpi, 10)).toEqual({
       points: [1, 2, 4, 6, 7].map((v) => ({ volume: v, value: v * 10 })),
       step: 1,
     });
-    expect(chartSample(volume, kpi, all, 2)).toEqual({ points: [{ volume: 1, value: 10 }, { volume: 6, value: 60 }], step: 3 });
+    expect(chartSample(volume, kpi, 2)).toEqual({ points: [{ volume: 1, value: 10 }, { volume: 6, value: 60 }], step: 3 });
   });
 });
 
@@ -66,12 +59,11 @@ describe('onePointPerCell', () => {
 });
 
 describe('formatting', () => {
-  it('shows four significant digits, powers of ten for tiny slopes, growth with one decimal', () => {
+  it('shows four significant digits, powers of ten for tiny slopes', () => {
     expect(formatValue(12345.6)).toBe('12,350');
     expect(formatValue(0.012345)).toBe('0.01235');
     expect(formatValue(6.7874e-8)).toBe('6.787 × 10⁻⁸');
     expect(formatValue(0)).toBe('0');
-    expect([formatGrowth(0.5), formatGrowth(0.0361), formatGrowth(-0.1)]).toEqual(['+50 %', '+3.6 %', '−10 %']);
   });
 });
 
@@ -122,9 +114,12 @@ describe('capacity views', () => {
   });
 
   it('words headroom and breach for the cases the core returns', () => {
-    expect(headroomText({ ...kpi, headroom: 0 }, 1500, 'trades')).toBe('none: the fitted KPI is already at or past its SLA');
-    expect(headroomText({ ...kpi, headroom: null }, 1500, 'trades')).toBe('not reached: the KPI does not move towards its SLA as volume grows');
-    expect(headroomText({ ...kpi, headroom: 0.25 }, 1500, 'trades')).toBe('+25 % volume (to 1,875 trades)');
+    expect(meanHeadroomText({ ...kpi, headroom: 0 }, 1500, 'trades')).toBe('none: the fitted KPI is already at or past its SLA');
+    expect(meanHeadroomText({ ...kpi, headroom: null }, 1500, 'trades')).toBe('not reached: the KPI does not move towards its SLA as volume grows');
+    expect(meanHeadroomText({ ...kpi, headroom: 0.25 }, 1500, 'trades')).toBe('+25 % volume (to 1,875 trades)');
+    expect(meanHeadroomText({ ...kpi, headroom: 0.25 }, null, 'trades')).toBe('+25 % volume');
+    expect(peakHeadroomText({ ...kpi, peak: { ...kpi.peak!, volume: 2000, headroom: 0.1 } }, 'trades')).toBe('+10 % over the peak (to 2,200 trades)');
+    expect(peakHeadroomText({ ...kpi, peak: null }, 'trades')).toBe('unknown: no fit or no peak');
     expect(breachText({ breachOutlook: 'not-growing', breachMonth: null })).toBe('not projected: the volume is not growing');
     expect(breachText({ breachOutlook: 'reached', breachMonth: '2026-11' })).toBe('2026-11 (already reached)');
     expect(breachText({ breachOutlook: 'projected', breachMonth: '2027-05' })).toBe('2027-05');

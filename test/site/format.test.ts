@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { availabilityText, budgetConsumedText, daysAgoText, formatChange, formatDay, formatFte, formatHours, formatInstant, formatShare, minutesText, monthTitle, shortMonthTitle } from '../../src/site/format.ts';
+import { availabilityText, budgetConsumedText, daysAgoText, formatChange, formatCount, formatDay, formatFte, formatHours, formatInstant, formatMinutes, formatShare, minutesText, monthTitle, rateText, shortMonthTitle } from '../../src/site/format.ts';
 
 const luxonInstant = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toFormat('yyyy-LL-dd HH:mm ZZZZ');
 const luxonDay = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toFormat('yyyy-LL-dd');
@@ -73,5 +73,46 @@ describe('daysAgoText', () => {
     expect(daysAgoText(0)).toBe('today');
     expect(daysAgoText(-1)).toBe('1 day after the as-of date');
     expect(daysAgoText(-144)).toBe('144 days after the as-of date');
+  });
+});
+
+describe('formatMinutes', () => {
+  it('shows short durations in minutes with one decimal at most', () => {
+    expect(formatMinutes(0)).toBe('0 min');
+    expect(formatMinutes(6)).toBe('6 min');
+    expect(formatMinutes(1.2)).toBe('1.2 min');
+    expect(formatMinutes(6.000000000000001)).toBe('6 min');
+    expect(formatMinutes(59.4)).toBe('59.4 min');
+  });
+
+  it('switches to hours and days with whole minutes', () => {
+    expect(formatMinutes(59.96)).toBe('1 h 0 min');
+    expect(formatMinutes(150)).toBe('2 h 30 min');
+    expect(formatMinutes(65)).toBe('1 h 5 min');
+    expect(formatMinutes(10_080)).toBe('7 d 0 h 0 min');
+    expect(formatMinutes(1_440 + 250)).toBe('1 d 4 h 10 min');
+  });
+
+  it('keeps the sign and rejects non-numbers', () => {
+    expect(formatMinutes(-90)).toBe('-1 h 30 min');
+    expect(() => formatMinutes(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands with commas, whatever the machine locale', () => {
+    expect([0, 999, 1000, 24769, 141712, 1234567, -1200].map(formatCount)).toEqual(['0', '999', '1,000', '24,769', '141,712', '1,234,567', '-1,200']);
+  });
+});
+
+describe('rateText', () => {
+  it('truncates to one decimal, so a missed target never reads as met', () => {
+    expect(rateText(0.9496)).toBe('94.9 %');
+    expect(rateText(0.95)).toBe('95.0 %');
+    expect(rateText(1)).toBe('100.0 %');
+  });
+
+  it('shows a dash when there was nothing to count', () => {
+    expect(rateText(null)).toBe('—');
   });
 });

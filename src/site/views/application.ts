@@ -4,13 +4,12 @@ import { monthOf } from '../../core/period.ts';
 import { reportMonths } from '../model.ts';
 import { url } from '../urls.ts';
 import { monthReport } from './availability.ts';
-import { formatCount } from '../../core/percent.ts';
 import { externalFacts, incidentRow, incidentYearPath, incidentYears, newestFirst, type Fact } from './records.ts';
 import type { BuildContext } from '../context.ts';
 
 /** How many incidents an application's page lists by name. */
 const APPLICATION_INCIDENTS_SHOWN = 200;
-import { availabilityText, budgetConsumedText, minutesText, monthTitle } from '../format.ts';
+import { availabilityText, budgetConsumedText, formatCount, minutesText, monthTitle } from '../format.ts';
 
 /** "24x7", or "mon–fri 07:00-19:00 America/New_York". */
 export function calendarText(calendar: Application['calendar']): string {

@@ -5,7 +5,9 @@ import {
   analyseCapacity,
   defaultPlanningHorizonMonths,
   describeKpiForecast,
+  headroomText,
   peakPercentile,
+  windowRows,
   type BreachOutlook,
   type CapacityAnalysis,
   type CapacityKpiAnalysis,
@@ -13,7 +15,7 @@ import {
   type KpiForecast,
 } from '../../core/capacity.ts';
 import { renderChart } from '../charts.ts';
-import { formatDay, isoInstant } from '../format.ts';
+import { formatDay, formatGrowth, isoInstant } from '../format.ts';
 import { memoise, type BuildContext } from '../context.ts';
 
 /** Most points a scatter chart draws; the fit always uses every row of the window. */
@@ -63,36 +65,20 @@ export function capacityOfBuild(ctx: BuildContext): CapacityResult[] {
 
 // ---- sampling -----------------------------------------------------------------------------
 
-/** Row indexes in the analysis window (fromMs < t ≤ toMs), in row order. */
-export function windowIndexes(timestampMs: Float64Array, window: { fromMs: number; toMs: number }): Uint32Array {
-  let count = 0;
-  for (let i = 0; i < timestampMs.length; i++) {
-    const t = timestampMs[i]!;
-    if (t > window.fromMs && t <= window.toMs) count++;
-  }
-  const indexes = new Uint32Array(count);
-  for (let i = 0, k = 0; i < timestampMs.length; i++) {
-    const t = timestampMs[i]!;
-    if (t > window.fromMs && t <= window.toMs) indexes[k++] = i;
-  }
-  return indexes;
-}
-
 /**
- * The (volume, KPI) pairs a scatter draws: of the window rows where both are numbers, every
- * n-th in row order, n the smallest step that keeps at most `limit` points. Deterministic:
- * the same rows give the same points.
+ * The (volume, KPI) pairs a scatter draws from the window's rows (both columns cut by `windowRows`):
+ * of the rows where both are numbers, every n-th in row order, n the smallest step that keeps at most
+ * `limit` points. Deterministic: the same rows give the same points.
  *
- * @example chartSample(volume, latency, indexes, 2000) // → { points: [...at most 2000], step: 3 }
+ * @example chartSample(rows.take(volume), rows.take(latency), 2000) // → { points: [...at most 2000], step: 3 }
  */
 export function chartSample(
   volume: Float64Array,
   kpi: Float64Array,
-  indexes: Uint32Array,
   limit = maxChartPoints,
 ): { points: { volume: number; value: number }[]; step: number } {
   const usable: number[] = [];
-  for (const i of indexes) {
+  for (let i = 0; i < volume.length; i++) {
     if (Number.isFinite(volume[i]!) && Number.isFinite(kpi[i]!)) usable.push(i);
   }
   const step = Math.max(1, Math.ceil(usable.length / limit));
@@ -107,7 +93,6 @@ export function chartSample(
 // ---- formatting ---------------------------------------------------------------------------
 
 const significant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const superscripts: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 
 /** Four significant digits with thousands separators ("1,235", "0.01234"); below 0.001 in powers of ten ("6.787 × 10⁻⁸"). */
@@ -121,11 +106,6 @@ export function formatValue(value: number): string {
   return significant.format(value);
 }
 
-/** A growth as a signed percentage with one decimal: "+50 %", "+3.6 %", "−10 %". */
-export function formatGrowth(fraction: number): string {
-  return `${fraction < 0 ? '−' : '+'}${oneDecimal.format(Math.abs(fraction) * 100)} %`;
-}
-
 function withUnit(text: string, unit: string): string {
   return unit === '' ? text : `${text} ${unit}`;
 }
@@ -135,13 +115,20 @@ export function slaText(sla: CapacityKpiAnalysis['sla'], unit: string): string {
   return withUnit(`${sla.kind === 'max' ? '≤' : '≥'} ${formatValue(sla.value)}`, unit);
 }
 
-/** How far volume can grow before the fitted line reaches the SLA, in words. */
-export function headroomText(kpi: CapacityKpiAnalysis, baseVolume: number | null, volumeColumn: string): string {
-  if (kpi.slope === null) return 'unknown: no fit';
-  if (kpi.headroom === null) return 'not reached: the KPI does not move towards its SLA as volume grows';
-  if (kpi.headroom === 0) return 'none: the fitted KPI is already at or past its SLA';
-  const at = baseVolume === null ? '' : ` (to ${formatValue(baseVolume * (1 + kpi.headroom))} ${volumeColumn})`;
-  return `${formatGrowth(kpi.headroom)} volume${at}`;
+/** The volume at which a headroom ends, with its column, for the long headroom text. */
+/** The long headroom text of a KPI's section, from the window's mean volume. */
+export function meanHeadroomText(kpi: CapacityKpiAnalysis, baseVolume: number | null, volumeColumn: string): string {
+  return headroomText(kpi.headroom, kpi.slope !== null, { over: 'mean', slaVolumeText: slaVolumeText(baseVolume, kpi.headroom, volumeColumn) });
+}
+
+/** The long headroom text of a KPI's section, from the window's peak volume. */
+export function peakHeadroomText(kpi: CapacityKpiAnalysis, volumeColumn: string): string {
+  const peak = kpi.peak;
+  return headroomText(peak?.headroom ?? null, peak !== null, { over: 'peak', slaVolumeText: slaVolumeText(peak?.volume ?? null, peak?.headroom ?? null, volumeColumn) });
+}
+
+function slaVolumeText(volume: number | null, headroom: number | null, volumeColumn: string): string | null {
+  return volume === null || headroom === null ? null : `${formatValue(volume * (1 + headroom))} ${volumeColumn}`;
 }
 
 /** When the volume's own trend reaches the headroom, in words; `horizonMonths` is the planning horizon the core cut at. */
@@ -165,15 +152,6 @@ export function breachText(
     case 'no-fit':
       return 'not projected: no fit';
   }
-}
-
-/** How far the peak volume can grow before the fitted line reaches the SLA, in words. */
-export function peakHeadroomText(kpi: CapacityKpiAnalysis, volumeColumn: string): string {
-  const peak = kpi.peak;
-  if (peak === null) return 'unknown: no fit or no peak';
-  if (peak.headroom === null) return 'not reached: the KPI does not move towards its SLA as volume grows';
-  if (peak.headroom === 0) return 'none: the fitted KPI is already at or past its SLA at the peak';
-  return `${formatGrowth(peak.headroom)} over the peak (to ${formatValue(peak.volume * (1 + peak.headroom))} ${volumeColumn})`;
 }
 
 /**
@@ -261,7 +239,7 @@ function statRows(kpi: CapacityKpiAnalysis, volumeColumn: string, baseVolume: nu
   }
   rows.push(
     { label: 'SLA', value: slaText(kpi.sla, kpi.unit) },
-    { label: 'Headroom', value: headroomText(kpi, baseVolume, volumeColumn) },
+    { label: 'Headroom', value: meanHeadroomText(kpi, baseVolume, volumeColumn) },
     { label: 'Projected breach month', value: breachText(kpi, horizonMonths) },
   );
   if (kpi.peak !== null) {
@@ -396,11 +374,10 @@ export function scatterChartSpec(input: ScatterInput, title: string): TopLevelSp
   } as TopLevelSpec;
 }
 
-function volumeRange(volume: Float64Array, indexes: Uint32Array): { min: number; max: number } {
+function volumeRange(volume: Float64Array): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
-  for (const i of indexes) {
-    const v = volume[i]!;
+  for (const v of volume) {
     if (!Number.isFinite(v)) continue;
     if (v < min) min = v;
     if (v > max) max = v;
@@ -421,14 +398,16 @@ export function growthSentence(analysis: CapacityAnalysis): string {
 /** Rows, sentences and the chart spec of one application's capacity analysis; `zone` cuts the window's dates. */
 export function capacityApplicationView(result: CapacityResult, zone: string): CapacityApplicationView {
   const { analysis, series } = result;
-  const volume = series.columns[series.volumeColumn] ?? new Float64Array(0);
-  const indexes = windowIndexes(series.timestampMs, analysis.window);
-  const range = volumeRange(volume, indexes);
+  const rows = windowRows(series.timestampMs, analysis.window);
+  // analyseCapacity has required every column; a missing one would draw nothing.
+  const columnOf = (name: string) => rows.take(series.columns[name] ?? new Float64Array(series.timestampMs.length).fill(Number.NaN));
+  const volume = columnOf(series.volumeColumn);
+  const range = volumeRange(volume);
   const baseVolume = analysis.volume.mean;
   const windowDays = Math.round((analysis.window.toMs - analysis.window.fromMs) / 86_400_000);
   const facts: StatRow[] = [
     { label: 'Volume column', value: analysis.volumeColumn },
-    { label: 'Window', value: `${formatDay(analysis.window.fromMs, zone)} to ${formatDay(analysis.window.toMs, zone)} (${windowDays} days, ${formatValue(indexes.length)} rows)` },
+    { label: 'Window', value: `${formatDay(analysis.window.fromMs, zone)} to ${formatDay(analysis.window.toMs, zone)} (${windowDays} days, ${formatValue(rows.count)} rows)` },
     { label: 'Mean volume (the forecasts grow from it)', value: baseVolume === null ? 'no volume in the window' : formatValue(baseVolume) },
     {
       label: 'Peak volume (95th percentile of hourly volume)',
@@ -440,8 +419,7 @@ export function capacityApplicationView(result: CapacityResult, zone: string): C
     { label: 'Planning horizon', value: `${result.planningHorizonMonths} months; breach months further out, or from a volume trend with R² below 0.3 or under 30 days, are not projected` },
   ];
   const kpis = analysis.kpis.map((kpi): CapacityKpiView => {
-    const column = series.columns[kpi.column] ?? new Float64Array(0);
-    const { points, step } = chartSample(volume, column, indexes);
+    const { points, step } = chartSample(volume, columnOf(kpi.column));
     const title = `${result.applicationName}: ${kpi.column} against ${analysis.volumeColumn}`;
     const shown = step > 1 ? `one row in ${step} of the window's ${formatValue(kpi.n)}` : `the window's ${formatValue(kpi.n)} rows`;
     return {
@@ -451,7 +429,7 @@ export function capacityApplicationView(result: CapacityResult, zone: string): C
       slaText: slaText(kpi.sla, kpi.unit),
       lowConfidence: kpi.lowConfidence,
       sentence: describeKpiForecast(kpi, quotedGrowth),
-      headroomText: headroomText(kpi, baseVolume, analysis.volumeColumn),
+      headroomText: meanHeadroomText(kpi, baseVolume, analysis.volumeColumn),
       breachText: breachText(kpi, result.planningHorizonMonths),
       peakWarning: peakWarning(kpi, analysis.volumeColumn),
       stats: statRows(kpi, analysis.volumeColumn, baseVolume, result.planningHorizonMonths),
@@ -490,11 +468,6 @@ export interface SummaryRow {
   confidence: string;
 }
 
-function shortHeadroom(headroom: number | null, hasFit: boolean): string {
-  if (headroom === null) return hasFit ? 'not reached' : 'unknown';
-  return headroom === 0 ? 'none' : formatGrowth(headroom);
-}
-
 /** One row per application KPI, for the overview table at the top of /capacity/: KPIs already past their SLA at the peak first. */
 export function capacitySummary(results: readonly CapacityResult[]): SummaryRow[] {
   const rows = results.flatMap((result) =>
@@ -508,11 +481,11 @@ export function capacitySummary(results: readonly CapacityResult[]): SummaryRow[
         slaText: slaText(kpi.sla, kpi.unit),
         atQuotedGrowth: forecast === undefined ? 'no forecast' : `${withUnit(formatValue(forecast.value), kpi.unit)}: ${forecast.status}`,
         statusClass: forecast === undefined ? 'status status-none' : forecast.status === 'breach' ? 'status status-red' : 'status status-green',
-        headroomText: shortHeadroom(kpi.headroom, kpi.slope !== null),
+        headroomText: headroomText(kpi.headroom, kpi.slope !== null),
         breachText: breachText(kpi, result.planningHorizonMonths),
         atPeak: kpi.peak === null ? 'no fit' : `${withUnit(formatValue(kpi.peak.value), kpi.unit)}: ${kpi.peak.status}`,
         atPeakClass: kpi.peak === null ? 'status status-none' : kpi.peak.status === 'breach' ? 'status status-red' : 'status status-green',
-        peakHeadroomText: shortHeadroom(kpi.peak?.headroom ?? null, kpi.peak !== null),
+        peakHeadroomText: headroomText(kpi.peak?.headroom ?? null, kpi.peak !== null),
         peakBreachText: kpi.peak === null ? '—' : breachText(kpi.peak, result.planningHorizonMonths),
         breachesAtPeak: kpi.peak?.breachesAtPeak ?? false,
         confidence: kpi.lowConfidence ? 'low' : 'adequate',

@@ -12,13 +12,12 @@ import {
   type ChangeViolation,
   type ReviewedChange,
 } from '../../core/changes.ts';
-import { truncatePercent } from '../../core/percent.ts';
 import { monthInterval, monthOf, nextMonth, reportInterval } from '../../core/period.ts';
 import { trailingMonths } from '../../core/problems.ts';
 import { findSection } from '../../load/markdown.ts';
 import type { Change, Incident } from '../../load/repository.ts';
 import { requiredSections } from '../../schema/records.ts';
-import { formatInstant, leadDaysText, monthTitle } from '../format.ts';
+import { formatInstant, leadDaysText, monthTitle, rateText } from '../format.ts';
 
 export { leadDaysText };
 import { changesCalendar } from '../ics.ts';
@@ -32,10 +31,6 @@ function limit(ctx: BuildContext): number {
 
 function zone(ctx: BuildContext): string {
   return ctx.repository.site.reportingTimezone;
-}
-
-function percentText(share: number | null): string {
-  return share === null ? '—' : `${truncatePercent(share, 1)} %`;
 }
 
 /** One broken rule, said plainly. */
@@ -176,7 +171,7 @@ export function changeReviewPage(ctx: BuildContext) {
       { label: 'pending', count: outcomes.pending },
       { label: 'cancelled', count: outcomes.cancelled },
     ],
-    successRateText: percentText(outcomes.successRate),
+    successRateText: rateText(outcomes.successRate),
     calendarHref: url(`changes/calendar/${monthOf(ctx.asOfMs, zone(ctx))}/`),
     timeZone: zone(ctx),
   };
@@ -267,11 +262,11 @@ export function changeSectionView(ctx: BuildContext, month: string) {
   return {
     monthText: monthTitle(month),
     changes: period.changes,
-    successRateText: percentText(period.outcomes.successRate),
+    successRateText: rateText(period.outcomes.successRate),
     successDetail: `${period.outcomes.successful} of ${period.outcomes.successful + period.outcomes.failed + period.outcomes.backedOut} finished changes; ${period.outcomes.failed} failed, ${period.outcomes.backedOut} backed out`,
-    emergencyText: percentText(period.emergency.share),
+    emergencyText: rateText(period.emergency.share),
     emergencyDetail: `${period.emergency.count} of ${period.emergency.total} changes not cancelled`,
-    inducedText: percentText(period.changeInduced.share),
+    inducedText: rateText(period.changeInduced.share),
     inducedDetail: `${period.changeInduced.count} of ${period.changeInduced.total} incidents started`,
     leadTimeViolations: changesOf(period.leadTimeViolations).map((c) => ({ id: c.id, href: url(`changes/${c.id}/`), title: c.title, leadText: leadDaysText(leadDays(c)) })),
     leadDaysLimit: limit(ctx),

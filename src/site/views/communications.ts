@@ -1,9 +1,8 @@
 // Incident communications on the incident page and in the monthly report: numbers from
 // core/communications.ts, turned into timeline rows and sentences here.
 import { cadenceCompliance, hasCadence, incidentCommunications, type IncidentCommunications } from '../../core/communications.ts';
-import { formatMinutes, truncatePercent } from '../../core/percent.ts';
 import type { Incident } from '../../load/repository.ts';
-import { formatInstant, isoInstant, monthTitle } from '../format.ts';
+import { formatInstant, formatMinutes, isoInstant, monthTitle, rateText } from '../format.ts';
 import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { monthReport } from './availability.ts';
@@ -81,10 +80,6 @@ export function incidentCommunicationsView(ctx: BuildContext, incident: Incident
   };
 }
 
-function percentText(share: number | null): string {
-  return share === null ? '—' : `${truncatePercent(share, 1)} %`;
-}
-
 /** The monthly report's communications part: SEV1/SEV2 incidents that kept the cadence, and the ones that did not. */
 export function communicationsSectionView(ctx: BuildContext, month: string) {
   const repo = ctx.repository;
@@ -98,7 +93,7 @@ export function communicationsSectionView(ctx: BuildContext, month: string) {
     cadence,
     total: compliance.total,
     met: compliance.met,
-    shareText: percentText(compliance.share),
+    shareText: rateText(compliance.share),
     missed: compliance.missed.map((m) => ({ ...link(m.id), gapText: formatMinutes(m.longestGapMinutes) })),
     withoutRestoredNotice: compliance.withoutRestoredNotice.map(link),
   };

@@ -2,11 +2,10 @@
 // the incidents that hit those windows (incident page, /incidents/, monthly report, JSON).
 import { customerExposure, customerWindowOverlaps, type CustomerOverlap } from '../../core/customers.ts';
 import { describeWindow, hoursInZone, weekContaining } from '../../core/escalation.ts';
-import { formatMinutes } from '../../core/percent.ts';
 import { daysBefore } from '../../core/hotspots.ts';
 import { reportInterval } from '../../core/period.ts';
 import type { Incident } from '../../load/repository.ts';
-import { formatDay, formatInstant, monthTitle } from '../format.ts';
+import { formatDay, formatInstant, formatMinutes, monthTitle } from '../format.ts';
 import { recordIndex } from '../model.ts';
 import { mailHref, phoneHref, url } from '../urls.ts';
 import { incidentsTouchingMonth } from './availability.ts';

@@ -2,9 +2,9 @@
 // from a link in a mail, their link-preview card and their plain-text twin.
 import { findSection } from '../../load/markdown.ts';
 import type { Incident, Postmortem } from '../../load/repository.ts';
-import { formatMinutes, truncatePercent } from '../../core/percent.ts';
+import { truncatePercent } from '../../core/percent.ts';
 import { isProblemOpen } from '../../core/problems.ts';
-import { formatInstant, minutesText, monthTitle } from '../format.ts';
+import { formatInstant, formatMinutes, minutesText, monthTitle } from '../format.ts';
 import { recordIndex } from '../model.ts';
 import type { CardStatus, StatusCard } from '../status-card.ts';
 import { absoluteUrl, url } from '../urls.ts';

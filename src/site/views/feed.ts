@@ -1,5 +1,5 @@
 // The incident feed (/incidents.xml, RSS 2.0): the latest incidents, newest first, with absolute links.
-import { formatMinutes } from '../../core/percent.ts';
+import { formatMinutes } from '../format.ts';
 import type { Application, Incident } from '../../load/repository.ts';
 import { absoluteUrl } from '../urls.ts';
 import { escapeHtml, escapeXml, rfc822Date } from '../xml.ts';

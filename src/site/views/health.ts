@@ -18,11 +18,10 @@ import {
   type MonitoringLayer,
   type OutcomeCounts,
 } from '../../core/health.ts';
-import { formatMinutes, truncatePercent } from '../../core/percent.ts';
 import { reportInterval } from '../../core/period.ts';
 import type { Incident, Repository } from '../../load/repository.ts';
 import { memoise, type BuildContext } from '../context.ts';
-import { formatInstant, isoInstant } from '../format.ts';
+import { formatInstant, formatMinutes, isoInstant, rateText } from '../format.ts';
 import { reportMonths } from '../model.ts';
 import { monthReport } from './availability.ts';
 import { url } from '../urls.ts';
@@ -72,10 +71,6 @@ export function healthIncident(incident: Incident): HealthIncident {
 /** Every incident of the build as the health core reads it, made once per build: each application page's board reads them. */
 export function healthIncidentsOf(context: BuildContext): readonly HealthIncident[] {
   return memoise(context, 'health.incidents', () => context.repository.incidents.map(healthIncident));
-}
-
-function shareText(share: number | null): string {
-  return share === null ? '—' : `${truncatePercent(share, 1)} %`;
 }
 
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
@@ -155,9 +150,9 @@ function outcomeRow(counts: OutcomeCounts) {
   return {
     alerts: counts.alerts,
     actionable: counts.actionable,
-    falsePositiveText: `${counts.falsePositive} (${shareText(counts.falsePositiveShare)})`,
-    duplicateText: `${counts.duplicate} (${shareText(counts.duplicateShare)})`,
-    noiseText: shareText(counts.noiseShare),
+    falsePositiveText: `${counts.falsePositive} (${rateText(counts.falsePositiveShare)})`,
+    duplicateText: `${counts.duplicate} (${rateText(counts.duplicateShare)})`,
+    noiseText: rateText(counts.noiseShare),
     isNoisy: (counts.noiseShare ?? 0) >= 0.5,
   };
 }
@@ -193,7 +188,7 @@ function noiseView(noise: AlertNoise, appName: (id: string) => string, zone: str
     rules: noisiestRules(noise, 10).map((rule) => ({
       application: appName(rule.application),
       rule: rule.rule,
-      shareOfAllText: shareText(rule.shareOfAll),
+      shareOfAllText: rateText(rule.shareOfAll),
       ...outcomeRow(rule),
     })),
     applications: noise.applications.map((a) => ({ application: appName(a.application), ...outcomeRow(a) })),
@@ -214,7 +209,7 @@ function missedView(missed: MissedByMonitoring) {
     count: missed.incidents.length,
     lostMinutesText: formatMinutes(missed.lostMinutes),
     detectedByMonitoring: missed.detectedByMonitoring,
-    missedShareText: shareText(missed.missedShare),
+    missedShareText: rateText(missed.missedShare),
     incidents: missed.incidents.map((i) => ({ id: i.id, href: url(`incidents/${i.id}/`), title: i.title, severity: i.severity, channel: i.channel, lostText: formatMinutes(i.lostMinutes) })),
   };
 }
@@ -238,7 +233,7 @@ export function healthPage(model: HealthModel, asOfMs: number) {
       name: app.name,
       anchor: `coverage-${app.id}`,
       monitorCount: app.monitoring.length,
-      coveredText: shareText(matrix.coveredShare),
+      coveredText: rateText(matrix.coveredShare),
       uncoveredBusiness: matrix.uncoveredBusiness,
       rows: matrix.rows.map((row) => ({
         component: row.component,
@@ -263,8 +258,8 @@ export function healthPage(model: HealthModel, asOfMs: number) {
       month,
       alerts: n.totals.alerts,
       perDayText: n.alertsPerDay === null ? '—' : oneDecimal.format(n.alertsPerDay),
-      falsePositiveText: shareText(n.totals.falsePositiveShare),
-      duplicateText: shareText(n.totals.duplicateShare),
+      falsePositiveText: rateText(n.totals.falsePositiveShare),
+      duplicateText: rateText(n.totals.duplicateShare),
     })),
     trendChartTitle: chartTitle,
     trendChartSpec: noiseTrendSpec(model.trend, chartTitle),

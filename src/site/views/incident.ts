@@ -2,8 +2,7 @@
 // (time to acknowledge, update cadence, restored notice), key customers' windows hit; the
 // incident list rows and the incidents JSON.
 import type { Incident } from '../../load/repository.ts';
-import { formatMinutes } from '../../core/percent.ts';
-import { formatInstant, isoInstant } from '../format.ts';
+import { formatInstant, formatMinutes, isoInstant } from '../format.ts';
 import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentLostMinutesTotal } from './availability.ts';

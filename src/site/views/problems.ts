@@ -3,7 +3,6 @@
 import { memoise, type BuildContext } from '../context.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { daysBefore, recurringIncidentsWithoutProblem } from '../../core/hotspots.ts';
-import { formatCount, formatMinutes, truncatePercent } from '../../core/percent.ts';
 import { addDays, dateInZone, monthOf } from '../../core/period.ts';
 import {
   actionCompletion,
@@ -20,7 +19,7 @@ import {
   type TrackedAction,
 } from '../../core/problems.ts';
 import type { Problem } from '../../load/repository.ts';
-import { formatInstant, monthTitle } from '../format.ts';
+import { formatCount, formatInstant, formatMinutes, monthTitle, rateText } from '../format.ts';
 import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentLostMinutesTotal } from './availability.ts';
@@ -38,10 +37,6 @@ export function asOfDate(ctx: BuildContext): string {
 function teamName(ctx: BuildContext, id: string): string {
   const team = ctx.repository.teams.find((t) => t.id === id);
   return team ? team.name : id;
-}
-
-function percentText(share: number | null): string {
-  return share === null ? '—' : `${truncatePercent(share, 1)} %`;
 }
 
 function daysText(days: number): string {
@@ -181,7 +176,7 @@ export function problemIndexPage(ctx: BuildContext) {
     openCount: open.length,
     closedCount: ordered.length - open.length,
     overdueCount: overdueActionLines(ctx).length,
-    completionText: percentText(completion.rate),
+    completionText: rateText(completion.rate),
     completionDetail: `${completion.done} of ${completion.total} actions done`,
     dueThisWeekCount: actionsDueThisWeek(repo.problems, today).length,
     ageing,

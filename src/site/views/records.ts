@@ -1,7 +1,6 @@
 // Rows and facts for the record pages, computed here so templates only arrange them.
 import type { Change, Incident, Postmortem, Problem } from '../../load/repository.ts';
-import { formatCount, formatMinutes } from '../../core/percent.ts';
-import { formatDay, formatInstant } from '../format.ts';
+import { formatCount, formatDay, formatInstant, formatMinutes } from '../format.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 import { compareText } from '../../core/compare.ts';
 import { MS_PER_MINUTE } from '../../core/units.ts';

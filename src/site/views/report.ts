@@ -1,10 +1,10 @@
 // The monthly report and overview as display values: every figure computed from the data here,
 // templates only place them.
 import type { AvailabilityRow, AvailabilityStatus } from '../../core/availability.ts';
-import { formatMinutes, truncatePercent } from '../../core/percent.ts';
+import { truncatePercent } from '../../core/percent.ts';
 import { monthInterval } from '../../core/period.ts';
 import type { Application } from '../../load/repository.ts';
-import { availabilityText, budgetConsumedText, formatInstant, minutesText, monthTitle } from '../format.ts';
+import { availabilityText, budgetConsumedText, formatInstant, formatMinutes, minutesText, monthTitle } from '../format.ts';
 import { recordIndex, reportMonths } from '../model.ts';
 import { url } from '../urls.ts';
 import { isMonthToDate, monthReport, previousReport } from './availability.ts';

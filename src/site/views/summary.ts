@@ -2,12 +2,11 @@
 // manager forwards to executives. Every figure comes from the month's report.
 import { dateInZone } from '../../core/period.ts';
 import { overdueActions } from '../../core/problems.ts';
-import { formatCount, formatMinutes } from '../../core/percent.ts';
 import { reportMonths } from '../model.ts';
 import { absoluteUrl, url } from '../urls.ts';
 import { escapeHtml } from '../xml.ts';
 import { isMonthToDate, monthReport, previousReport } from './availability.ts';
-import { availabilityText, minutesText, monthTitle } from '../format.ts';
+import { availabilityText, formatCount, formatMinutes, minutesText, monthTitle } from '../format.ts';
 import type { CardStatus, StatusCard } from '../status-card.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 import { memoise, type BuildContext } from '../context.ts';

@@ -25,10 +25,9 @@ import {
 } from '../../core/hotspots.ts';
 import { lastDateOfMonth, monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
 import { renderChart } from '../charts.ts';
-import { formatChange, formatDay, formatFte, formatHours, formatShare, isoInstant, monthTitle, shortMonthTitle } from '../format.ts';
+import { formatChange, formatCount, formatDay, formatFte, formatHours, formatShare, isoInstant, monthTitle, shortMonthTitle } from '../format.ts';
 import { url } from '../urls.ts';
 import { compareRecordIds } from '../../core/ids.ts';
-import { formatCount } from '../../core/percent.ts';
 import { capLatest, RECURRING_LINKS_SHOWN } from './records.ts';
 import { compareText } from '../../core/compare.ts';
 
