@@ -1,7 +1,7 @@
 // Charts are vega-lite specs rendered to SVG at build time: no script reaches the page.
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { chartInWorker } from './render-pool.ts';
+import { chartInWorker, type DrawingPriority } from './render-pool.ts';
 import { escapeHtml } from './xml.ts';
 
 /** Charts of this build by spec and title: a chart drawn for two pages is drawn once. */
@@ -9,13 +9,14 @@ const drawn = new Map<string, Promise<string>>();
 
 /**
  * The SVG markup of a vega-lite spec, with an accessible title; the page puts a table or text beside it.
- * Drawn once per distinct spec and title, in the build's render worker when there is one.
+ * Drawn once per distinct spec and title, in the build's render workers when there are some (`ahead`: for a
+ * page the build reaches later, after what pages wait for now).
  */
-export function renderChart(spec: TopLevelSpec, title: string): Promise<string> {
+export function renderChart(spec: TopLevelSpec, title: string, priority: DrawingPriority = 'now'): Promise<string> {
   const key = JSON.stringify([spec, title]);
   let svg = drawn.get(key);
   if (!svg) {
-    svg = chartInWorker(spec, title).then((fromWorker) => fromWorker ?? renderChartHere(spec, title));
+    svg = chartInWorker(spec, title, priority).then((fromWorker) => fromWorker ?? renderChartHere(spec, title));
     drawn.set(key, svg);
   }
   return svg;

@@ -1,6 +1,7 @@
-// Charts and status cards are drawn in a worker thread during the build, so vega and resvg run on the second core
-// while the main thread renders pages. The build tells where the worker's module is (astro.config.mjs defines
+// Charts and status cards are drawn in worker threads during the build, so vega and resvg run beside the main
+// thread, which goes on rendering pages. The build tells where the worker's module is (astro.config.mjs defines
 // __OPSLEDGER_RENDER_WORKER__); without it (unit tests, scripts) everything is drawn on the calling thread.
+import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import type { StatusCard } from './status-card.ts';
@@ -8,54 +9,105 @@ import type { RenderJob, RenderReply } from './render-worker.ts';
 
 declare const __OPSLEDGER_RENDER_WORKER__: string | undefined;
 const workerModule = typeof __OPSLEDGER_RENDER_WORKER__ === 'undefined' ? undefined : __OPSLEDGER_RENDER_WORKER__;
+/**
+ * Two workers where there are two cores: at 500 incidents one worker is busy for most of the page rendering and
+ * the monthly reports queue for it; a second one costs about 70 MiB.
+ */
+const poolSize = Math.max(1, Math.min(2, os.availableParallelism()));
 
 type Pending = { resolve: (reply: RenderReply) => void; reject: (error: Error) => void };
+type Queued = Pending & { job: RenderJob };
+interface PoolWorker {
+  thread: Worker;
+  /** The job it is drawing, if any: one at a time, so a worker takes the next job only when it is free. */
+  current: Queued | undefined;
+}
 
-let worker: Worker | undefined;
+let pool: PoolWorker[] | undefined;
+/**
+ * When a drawing is wanted: `now` by a page being rendered, `ahead` for a page the build reaches later. A free
+ * worker takes the oldest `now` job first, so drawing ahead never makes a page wait.
+ */
+export type DrawingPriority = 'now' | 'ahead';
+/** Jobs not yet taken by a worker, in the order asked for (pages ask in the order the build renders them). */
+const queues: Record<DrawingPriority, Queued[]> = { now: [], ahead: [] };
 let nextId = 0;
-const pending = new Map<number, Pending>();
 
-function startWorker(path: string): Worker {
-  const started = new Worker(path);
-  started.on('message', (reply: RenderReply) => {
-    const job = pending.get(reply.id);
-    pending.delete(reply.id);
-    // Idle: the worker must not keep the build's process alive once the pages are done.
-    if (pending.size === 0) started.unref();
-    if (!job) return;
+/** Hands the next queued job to every idle worker; an idle pool lets the build's process exit. */
+function dispatch(): void {
+  for (const worker of pool ?? []) {
+    if (worker.current !== undefined) continue;
+    const next = queues.now.shift() ?? queues.ahead.shift();
+    if (next === undefined) {
+      worker.thread.unref();
+      continue;
+    }
+    worker.current = next;
+    worker.thread.ref();
+    worker.thread.postMessage(next.job);
+  }
+}
+
+function startWorker(path: string): PoolWorker {
+  const thread = new Worker(path);
+  const started: PoolWorker = { thread, current: undefined };
+  thread.on('message', (reply: RenderReply) => {
+    const job = started.current;
+    started.current = undefined;
+    dispatch();
+    if (!job || job.job.id !== reply.id) return;
     if (reply.error !== undefined) job.reject(new Error(`render worker: ${reply.error}`));
     else job.resolve(reply);
   });
-  started.on('error', (error) => {
-    for (const job of pending.values()) job.reject(error);
-    pending.clear();
-    worker = undefined;
+  thread.on('error', (error) => {
+    started.current?.reject(error);
+    started.current = undefined;
+    pool = pool?.filter((w) => w !== started);
+    // Without a worker left, what waits would wait for ever.
+    if (pool?.length === 0) for (const job of [...queues.now.splice(0), ...queues.ahead.splice(0)]) job.reject(error);
+    dispatch();
   });
-  started.unref();
+  thread.unref();
   return started;
 }
 
-/** Runs `job` in the worker; null when there is no worker (then the caller draws it itself). */
-function inWorker(job: RenderJob extends infer J ? (J extends RenderJob ? Omit<J, 'id'> : never) : never): Promise<RenderReply> | null {
+function startPool(path: string): PoolWorker[] {
+  pool ??= Array.from({ length: poolSize }, () => startWorker(path));
+  return pool;
+}
+
+// In the build the workers start as soon as the pages' code loads: loading vega and resvg takes each worker about
+// half a second, spent while the build collects its paths rather than while the first chart's page waits.
+if (workerModule !== undefined) startPool(workerModule);
+
+/** Whether this is a build with render workers; elsewhere drawings are made on the calling thread, when asked for. */
+export function renderWorkersAvailable(): boolean {
+  return workerModule !== undefined;
+}
+
+/** Queues `job` for the next free worker; null when there is no worker (then the caller draws it itself). */
+function inWorker(
+  job: RenderJob extends infer J ? (J extends RenderJob ? Omit<J, 'id'> : never) : never,
+  priority: DrawingPriority,
+): Promise<RenderReply> | null {
   if (workerModule === undefined) return null;
-  worker ??= startWorker(workerModule);
+  if (pool?.length === 0) pool = undefined;
+  startPool(workerModule);
   const id = nextId++;
-  const running = worker;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    running.ref();
-    running.postMessage({ ...job, id });
+    queues[priority].push({ job: { ...job, id } as RenderJob, resolve, reject });
+    dispatch();
   });
 }
 
-/** The chart's SVG, drawn in the worker when there is one. */
-export async function chartInWorker(spec: TopLevelSpec, title: string): Promise<string | null> {
-  const reply = inWorker({ kind: 'chart', spec, title });
+/** The chart's SVG, drawn in a worker when there is one. */
+export async function chartInWorker(spec: TopLevelSpec, title: string, priority: DrawingPriority = 'now'): Promise<string | null> {
+  const reply = inWorker({ kind: 'chart', spec, title }, priority);
   return reply === null ? null : ((await reply).svg ?? '');
 }
 
-/** The status card's PNG, drawn in the worker when there is one. */
-export async function cardInWorker(card: StatusCard): Promise<Uint8Array<ArrayBuffer> | null> {
-  const reply = inWorker({ kind: 'card', card });
+/** The status card's PNG, drawn in a worker when there is one. */
+export async function cardInWorker(card: StatusCard, priority: DrawingPriority = 'now'): Promise<Uint8Array<ArrayBuffer> | null> {
+  const reply = inWorker({ kind: 'card', card }, priority);
   return reply === null ? null : new Uint8Array((await reply).png ?? new Uint8Array());
 }

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { cardInWorker } from './render-pool.ts';
+import { cardInWorker, type DrawingPriority } from './render-pool.ts';
 import { escapeHtml } from './xml.ts';
 
 const require = createRequire(import.meta.url);
@@ -66,9 +66,9 @@ ${titleLines}
 </svg>`;
 }
 
-/** The card as PNG bytes, drawn in the build's render worker when there is one. */
-export async function renderStatusCard(card: StatusCard): Promise<Uint8Array<ArrayBuffer>> {
-  return (await cardInWorker(card)) ?? renderStatusCardHere(card);
+/** The card as PNG bytes, drawn in the build's render workers when there are some (`ahead`: see renderChart). */
+export async function renderStatusCard(card: StatusCard, priority: DrawingPriority = 'now'): Promise<Uint8Array<ArrayBuffer>> {
+  return (await cardInWorker(card, priority)) ?? renderStatusCardHere(card);
 }
 
 /** Draws the card on this thread (the render worker calls this). */
