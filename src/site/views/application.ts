@@ -1,4 +1,5 @@
 // An application's page: its terms, twelve months of availability, its incidents.
+import type { TopLevelSpec } from 'vega-lite';
 import type { Application } from '../../load/repository.ts';
 import { monthOf } from '../../core/period.ts';
 import { reportMonths } from '../model.ts';
@@ -61,10 +62,21 @@ export function applicationPage(ctx: BuildContext, app: Application) {
     repo.changes.filter((c) => c.applications.includes(app.id) && monthOf(c.plannedStart, zone) >= firstMonth),
     (c) => c.plannedStart,
   ).map((c) => ({ id: c.id, title: c.title, href: url(`changes/${c.id}/`), type: c.type, outcome: c.outcome, month: monthOf(c.plannedStart, zone) }));
-  const chartData = history
-    .filter((h) => h.availability !== null)
-    .map((h) => ({ month: h.month, availability: h.availability! * 100, target: app.target }));
-  return { facts, history, incidents, incidentsCaption, incidentYearLinks, changes, chartData, hasCapacity: app.capacity !== undefined };
+  return { facts, history, incidents, incidentsCaption, incidentYearLinks, changes, hasCapacity: app.capacity !== undefined };
+}
+
+/**
+ * The application page's chart: availability over the last twelve months against the target, or null with
+ * fewer than two months of figures (a line needs two points; the table says the rest).
+ */
+export function applicationChart(ctx: BuildContext, app: Pick<Application, 'id' | 'name' | 'target'>): { spec: TopLevelSpec; title: string } | null {
+  const data = reportMonths(ctx)
+    .slice(-12)
+    .flatMap((month) => {
+      const availability = monthReport(ctx, month).availability.applications.find((r) => r.id === app.id)?.availability ?? null;
+      return availability === null ? [] : [{ month, availability: availability * 100, target: app.target }];
+    });
+  return data.length > 1 ? { spec: historyChartSpec(data), title: `${app.name}: availability by month against the ${app.target} % target` } : null;
 }
 
 /** Availability by month as a line with the target as a rule. */

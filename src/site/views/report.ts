@@ -1,5 +1,6 @@
 // The monthly report and overview as display values: every figure computed from the data here,
 // templates only place them.
+import type { TopLevelSpec } from 'vega-lite';
 import type { AvailabilityRow, AvailabilityStatus } from '../../core/availability.ts';
 import { truncatePercent } from '../../core/percent.ts';
 import { monthInterval } from '../../core/period.ts';
@@ -127,10 +128,16 @@ export function reportPage(ctx: BuildContext, month: string) {
       changeInduced: m.changeInduced,
       changeInducedShareText: m.changeInducedShare === null ? '—' : `${Math.round(m.changeInducedShare * 1000) / 10} %`,
     },
-    chartData: report.availability.applications
-      .filter((r) => r.availability !== null)
-      .map((r) => ({ application: appName(r.id, repo.applications), availability: r.availability! * 100, target: r.target, status: r.status })),
   };
+}
+
+/** The monthly report's chart: each application's availability against its target, or null when no application has a figure. */
+export function reportChart(ctx: BuildContext, month: string): { spec: TopLevelSpec; title: string } | null {
+  const applications = ctx.repository.applications;
+  const data = monthReport(ctx, month)
+    .availability.applications.filter((r) => r.availability !== null)
+    .map((r) => ({ application: appName(r.id, applications), availability: r.availability! * 100, target: r.target, status: r.status }));
+  return data.length > 0 ? { spec: availabilityChartSpec(data), title: `Availability by application, ${monthTitle(month)}, against target` } : null;
 }
 
 /** Reports newest first, each with its portfolio figure and status counts, for the index. */

@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro';
 import { reportMonthPaths } from '../../../site/model.ts';
-import { renderStatusCard } from '../../../site/status-card.ts';
-import { monthSummary } from '../../../site/views/summary.ts';
+import { monthSummaryPng } from '../../../site/drawings.ts';
 import { buildContext } from '../../../site/repository-cache.ts';
 
 export function getStaticPaths() {
@@ -9,4 +8,4 @@ export function getStaticPaths() {
 }
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(await renderStatusCard(monthSummary(buildContext(), params.month!).card), { headers: { 'Content-Type': 'image/png' } });
+  new Response(await monthSummaryPng(buildContext(), params.month!), { headers: { 'Content-Type': 'image/png' } });
