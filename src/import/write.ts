@@ -9,11 +9,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
 import { Document, parseDocument, stringify } from 'yaml';
 import { formatRecordId, parseRecordId } from '../core/ids.ts';
 import { monthOf } from '../core/period.ts';
-import { yamlCoreSchema } from '../load/markdown.ts';
+import { yamlValues } from '../load/yaml-values.ts';
 import { loadSiteConfig } from '../load/repository.ts';
 import type { ImportBatch, ImportNote, ImportedCatalogueEntry } from './model.ts';
 import { compareText } from '../core/compare.ts';
@@ -59,7 +58,7 @@ function readFrontmatter(text: string): { data: Record<string, unknown>; match: 
   const match = FRONTMATTER.exec(text);
   if (!match) return null;
   try {
-    const data = yaml.load(match[2] ?? '', { schema: yamlCoreSchema });
+    const data = yamlValues(match[2] ?? '');
     return data !== null && typeof data === 'object' && !Array.isArray(data) ? { data: data as Record<string, unknown>, match } : null;
   } catch {
     return null;
@@ -106,7 +105,7 @@ function appendEntries(file: string, entries: Record<string, unknown>[]): void {
 
 function readList(file: string): Record<string, unknown>[] {
   if (!existsSync(file)) return [];
-  const data = yaml.load(readFileSync(file, 'utf8'), { schema: yamlCoreSchema });
+  const data = yamlValues(readFileSync(file, 'utf8'));
   return Array.isArray(data) ? (data as Record<string, unknown>[]).filter((e) => e !== null && typeof e === 'object') : [];
 }
 

@@ -25,6 +25,7 @@ import { error, type Locations } from './locations.ts';
 import { decodeUtf8 } from './utf8.ts';
 import { validateWith } from './validate.ts';
 import { YamlSource } from './yaml-source.ts';
+import { yamlValues } from './yaml-values.ts';
 
 export interface YamlFile {
   data: unknown;
@@ -34,17 +35,27 @@ export interface YamlFile {
 /** The value and source of YAML text, or null with the parser's first error added to `diagnostics`. */
 export function parseYamlText(rel: string, text: string, diagnostics: Diagnostic[]): YamlFile | null {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  try {
+    // The values as records read theirs; positions are found only when a diagnostic needs one.
+    return { data: yamlValues(text), source: new YamlSource(text, 1) };
+  } catch (refused) {
+    diagnostics.push(yamlError(rel, text, refused));
+    return null;
+  }
+}
+
+/** Where and why invalid YAML fails, in the yaml package's position and words (its first error: the later ones mostly echo it). */
+function yamlError(rel: string, text: string, refused: unknown): Diagnostic {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
-  // The parser's later errors are mostly echoes of its first one, so only the first is reported.
-  const first = doc.errors[0];
+  const first = parseDocument(text, { lineCounter: counter, uniqueKeys: true }).errors[0];
   if (first) {
     const pos = counter.linePos(first.pos[0]);
     const reason = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    diagnostics.push(error(rel, pos.line, pos.col, 'yaml', '', `invalid YAML: ${reason}`));
-    return null;
+    return error(rel, pos.line, pos.col, 'yaml', '', `invalid YAML: ${reason}`);
   }
-  return { data: doc.toJS(), source: new YamlSource(text, 1) };
+  const mark = (refused as { mark?: { line: number; column: number } }).mark;
+  const reason = (refused as { reason?: string }).reason ?? String(refused);
+  return error(rel, mark ? mark.line + 1 : 1, mark ? mark.column + 1 : 1, 'yaml', '', `invalid YAML: ${reason}`);
 }
 
 /** The YAML file `rel` below `root`; null when it is absent or could not be read (the reason added to `diagnostics`). */

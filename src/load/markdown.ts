@@ -1,8 +1,8 @@
 // Reads one Markdown record: frontmatter split by gray-matter, YAML parsed once (core schema, so
 // timestamps stay text and a missing offset can be told apart), positions only when needed.
 import matter from 'gray-matter';
-import yaml from 'js-yaml';
 import type { Diagnostic } from './diagnostics.ts';
+import { yamlValues } from './yaml-values.ts';
 import { YamlSource } from './yaml-source.ts';
 
 export interface RawRecord {
@@ -14,22 +14,6 @@ export interface RawRecord {
   source: YamlSource;
 }
 
-// js-yaml's core schema reads 0b101, +0x1F and -0o7 as numbers and +.5 as text; YAML 1.2's core schema, which
-// the yaml package behind positions and catalogues follows, says the opposite. These two follow the spec.
-const coreInt = new yaml.Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (text: string) => /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(text),
-  construct: (text: string) => (text.startsWith('0o') ? parseInt(text.slice(2), 8) : text.startsWith('0x') ? parseInt(text.slice(2), 16) : parseInt(text, 10)),
-});
-const coreFloat = new yaml.Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (text: string) => /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(text),
-  construct: (text: string) => (/nan$/i.test(text) ? Number.NaN : /inf$/i.test(text) ? (text.startsWith('-') ? -Infinity : Infinity) : parseFloat(text)),
-});
-
-/** YAML 1.2's core schema, as the yaml package reads it; js-yaml's own types replaced where they differ. */
-export const yamlCoreSchema = yaml.CORE_SCHEMA.extend({ implicit: [coreInt, coreFloat] });
-
 /**
  * A record's frontmatter text as values: strings stay strings (timestamps included), numbers, booleans and
  * nulls as YAML 1.2's core schema says; an empty frontmatter is an empty mapping.
@@ -37,7 +21,7 @@ export const yamlCoreSchema = yaml.CORE_SCHEMA.extend({ implicit: [coreInt, core
  * @example loadFrontmatter('impact: +.5\nid: 0b101') // { impact: 0.5, id: '0b101' }
  */
 export function loadFrontmatter(text: string): object {
-  return (yaml.load(text, { schema: yamlCoreSchema }) ?? {}) as object;
+  return (yamlValues(text) ?? {}) as object;
 }
 const matterOptions = { engines: { yaml: loadFrontmatter } };
 
