@@ -160,6 +160,23 @@ export interface RowProblem {
   message: string;
 }
 
+/**
+ * Keeps one copy of each distinct cell value: the first time a value is met it is copied out of the text it was
+ * cut from (a cut of a long text keeps the whole text alive), and every later cell with that value gets the copy.
+ */
+function cellValues(): (value: string) => string {
+  const kept = new Map<string, string>();
+  return (value) => {
+    let copy = kept.get(value);
+    if (copy === undefined) {
+      // Joining flattens into a new string; cutting the joined character off again leaves the file's text behind.
+      copy = ` ${value}`.slice(1);
+      kept.set(copy, copy);
+    }
+    return copy;
+  };
+}
+
 /** Rows of a time-tracking export, every bad cell reported with its line; `checkRow` adds the caller's own rules. */
 export function readTimeCsv(
   file: string,
@@ -171,6 +188,7 @@ export function readTimeCsv(
   let header: string[] = [];
   let index: number[] = [];
   const cells: string[] = new Array<string>(timeColumns.length);
+  const keep = cellValues();
   const { unreadable, headerOk } = forEachCheckedRow(
     file,
     text,
@@ -198,6 +216,14 @@ export function readTimeCsv(
         const column = cellColumn(record, header.indexOf(problem.field));
         diagnostics.push({ ...csvError(file, line, column, problem.field, problem.message), rule: problem.rule });
       }
+      // One string per distinct value, none of them a slice of the file's text: half a million rows otherwise
+      // hold every monthly file's text and the same few names hundreds of thousands of times.
+      entry.date = keep(entry.date);
+      entry.person = keep(entry.person);
+      entry.team = keep(entry.team);
+      entry.application = keep(entry.application);
+      entry.component = keep(entry.component);
+      entry.ticket = keep(entry.ticket);
       // The entry becomes the row in place: one object per row, its fields in the schema's order, then file and line.
       const row = entry as TimeEntryRow;
       row.file = file;
