@@ -223,6 +223,7 @@ export function readTimeCsv(
       entry.team = keep(entry.team);
       entry.application = keep(entry.application);
       entry.component = keep(entry.component);
+      entry.category = keep(entry.category) as TimeEntry['category'];
       entry.ticket = keep(entry.ticket);
       // The entry becomes the row in place: one object per row, its fields in the schema's order, then file and line.
       const row = entry as TimeEntryRow;
