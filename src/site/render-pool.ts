@@ -83,8 +83,11 @@ function startWorker(path: string): PoolWorker {
     started.current?.reject(error);
     started.current = undefined;
     pool = pool?.filter((w) => w !== started);
-    // Without a worker left, what waits would wait for ever.
-    if (pool?.length === 0) for (const job of [...queues.now.splice(0), ...queues.ahead.splice(0)]) job.reject(error);
+    if (pool?.length === 0) {
+      // Without a worker left, what waits would wait for ever; the next drawing asked for starts a new pool.
+      pool = undefined;
+      for (const job of [...queues.now.splice(0), ...queues.ahead.splice(0)]) job.reject(error);
+    }
     dispatch();
   });
   thread.unref();
@@ -111,7 +114,6 @@ function inWorker(
   priority: DrawingPriority,
 ): Promise<RenderReply> | null {
   if (workerModule === undefined) return null;
-  if (pool?.length === 0) pool = undefined;
   startPool(workerModule);
   const id = nextId++;
   return new Promise((resolve, reject) => {
