@@ -23,7 +23,7 @@ export function truncatePercent(fraction: number, decimals = 2): string {
 }
 
 /**
- * Availability for people: truncated to two decimals (three under 0.01 % of budget matters less than honesty).
+ * Availability for people: truncated to two decimals, never rounded up to a target it missed; '—' without a figure.
  *
  * @example availabilityText(0.99949) // '99.94 %'
  */

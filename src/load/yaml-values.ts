@@ -4,7 +4,7 @@
 import yaml from 'js-yaml';
 
 // js-yaml's core schema reads 0b101, +0x1F and -0o7 as numbers and +.5 as text; YAML 1.2's core schema, which
-// the yaml package behind positions and catalogues follows, says the opposite. These two follow the spec.
+// the yaml package behind positions follows, says the opposite. These two follow the spec.
 const coreInt = new yaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
   resolve: (text: string) => /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(text),

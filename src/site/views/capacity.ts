@@ -115,7 +115,6 @@ export function slaText(sla: CapacityKpiAnalysis['sla'], unit: string): string {
   return withUnit(`${sla.kind === 'max' ? '≤' : '≥'} ${formatValue(sla.value)}`, unit);
 }
 
-/** The volume at which a headroom ends, with its column, for the long headroom text. */
 /** The long headroom text of a KPI's section, from the window's mean volume. */
 export function meanHeadroomText(kpi: CapacityKpiAnalysis, baseVolume: number | null, volumeColumn: string): string {
   return headroomText(kpi.headroom, kpi.slope !== null, { over: 'mean', slaVolumeText: slaVolumeText(baseVolume, kpi.headroom, volumeColumn) });
@@ -127,6 +126,7 @@ export function peakHeadroomText(kpi: CapacityKpiAnalysis, volumeColumn: string)
   return headroomText(peak?.headroom ?? null, peak !== null, { over: 'peak', slaVolumeText: slaVolumeText(peak?.volume ?? null, peak?.headroom ?? null, volumeColumn) });
 }
 
+/** The volume at which a headroom ends, with its column, for the long headroom text. */
 function slaVolumeText(volume: number | null, headroom: number | null, volumeColumn: string): string | null {
   return volume === null || headroom === null ? null : `${formatValue(volume * (1 + headroom))} ${volumeColumn}`;
 }
