@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/load/repository.ts';
 import { markdownText } from '../../src/site/markdown.ts';
 import { escapeHtmlText } from '../../src/site/xml.ts';
-import { searchRecords } from '../../src/site/search-records.ts';
+import { searchRecordCount, searchRecords } from '../../src/site/search-records.ts';
 import { minimalDir } from '../load/fixture-root.ts';
 
 const { repository, diagnostics } = loadRepository(minimalDir);
@@ -21,6 +21,11 @@ describe('searchRecords', () => {
       '/postmortems/PM-2026-0001/',
       '/problems/PRB-2026-0001/',
     ]);
+  });
+
+  it('counts, without building them, as many records as it indexes: the search page sizes its parts by this', () => {
+    expect(searchRecordCount(repository)).toBe(6);
+    expect(searchRecordCount(repository)).toBe(searchRecords(repository).length);
   });
 
   it("indexes a problem's title, root cause and actions, and filters it by its incidents' applications", () => {
