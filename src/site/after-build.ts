@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildContext } from './repository-cache.ts';
+import { opsledgerPrerenderer } from './prerenderer.ts';
 import { buildSearchBundle, placeSearchBundle } from './search-index.ts';
 import { searchRecords } from './search-records.ts';
 import { absoluteUrl, type SiteLocation } from './urls.ts';
@@ -22,6 +23,7 @@ export function opsledgerAfterBuild(): AstroIntegration {
   let location: SiteLocation = { baseUrl: 'https://example.org/', base: '/' };
   let search: Promise<number> | undefined;
   let stagingDir = '';
+  let outDir = '';
   return {
     name: 'opsledger-after-build',
     hooks: {
@@ -29,8 +31,10 @@ export function opsledgerAfterBuild(): AstroIntegration {
         location = { baseUrl: config.site ?? location.baseUrl, base: config.base };
         // One staging folder per build process, so builds side by side (tests) do not share one.
         stagingDir = path.join(fileURLToPath(config.cacheDir), `search-bundle-${process.pid}`);
+        outDir = fileURLToPath(config.outDir);
       },
-      'astro:build:start': () => {
+      'astro:build:start': ({ setPrerenderer, logger }) => {
+        setPrerenderer((astro) => opsledgerPrerenderer(astro, () => ({ origin: new URL(location.baseUrl).origin, base: location.base, outDir, logger })));
         // Runs after the validation integration, so the repository is already loaded and valid.
         search = buildSearchBundle(searchRecords(buildContext().repository), stagingDir);
         // Awaited in build:done; a failure here must not surface as an unhandled rejection first.

@@ -1,7 +1,8 @@
-// The build's charts and status cards that pages ask for one by one. In a build with render workers the first one
-// asked for queues all of them to be drawn ahead, in the order the build renders their pages (applications before
-// the monthly reports): the workers draw while the main thread renders the hundreds of pages in between, instead
-// of the main thread waiting for each drawing when it reaches its page. What a page wants now goes first.
+// The build's charts and status cards that pages ask for one by one. In a build with render workers they are all
+// queued to be drawn ahead as soon as Astro lists the application and report pages (their getStaticPaths runs
+// before any page renders), and the build's prerenderer renders those pages last (src/site/prerenderer.ts): the
+// workers draw while the main thread renders the thousands of pages in between, instead of the main thread
+// waiting for each drawing when it reaches its page. What a page wants now goes first.
 import type { Application } from '../load/repository.ts';
 import { renderChart } from './charts.ts';
 import { memoise, type BuildContext } from './context.ts';
@@ -23,7 +24,8 @@ const reportDrawing = (ctx: BuildContext, month: string, priority: DrawingPriori
 const summaryDrawing = (ctx: BuildContext, month: string, priority: DrawingPriority) =>
   memoise(ctx, `drawings.summary.${month}`, () => renderStatusCard(monthSummary(ctx, month).card, priority));
 
-function startDrawings(ctx: BuildContext): void {
+/** Queues every application and report drawing of the build ahead, once; nothing without render workers. */
+export function queueDrawings(ctx: BuildContext): void {
   if (!renderWorkersAvailable()) return;
   memoise(ctx, 'drawings.started', () => {
     const started: Promise<unknown>[] = [
@@ -38,18 +40,18 @@ function startDrawings(ctx: BuildContext): void {
 
 /** The SVG of the application page's availability chart, '' when the page has none. */
 export function applicationChartSvg(ctx: BuildContext, app: Pick<Application, 'id' | 'name' | 'target'>): Promise<string> {
-  startDrawings(ctx);
+  queueDrawings(ctx);
   return applicationDrawing(ctx, app, 'now');
 }
 
 /** The SVG of the monthly report's availability chart, '' when no application has a figure. */
 export function reportChartSvg(ctx: BuildContext, month: string): Promise<string> {
-  startDrawings(ctx);
+  queueDrawings(ctx);
   return reportDrawing(ctx, month, 'now');
 }
 
 /** The PNG of the month's summary card (its Open Graph image). */
 export function monthSummaryPng(ctx: BuildContext, month: string): Promise<Uint8Array<ArrayBuffer>> {
-  startDrawings(ctx);
+  queueDrawings(ctx);
   return summaryDrawing(ctx, month, 'now');
 }
