@@ -2,7 +2,7 @@
 // The search index is built from the validated records as soon as the build starts, so Pagefind's indexer
 // (a child process) works on the second core while Astro renders; its bundle, staged in Astro's cache folder,
 // is moved into the site once the pages are written.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -11,13 +11,7 @@ import { opsledgerPrerenderer } from './prerenderer.ts';
 import { buildSearchBundle, placeSearchBundle } from './search-index.ts';
 import { searchRecords } from './search-records.ts';
 import { absoluteUrl, type SiteLocation } from './urls.ts';
-import { htmlPagePaths, sitemapXml } from './views/sitemap.ts';
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
+import { sitemapPaths, sitemapXml } from './views/sitemap.ts';
 
 export function opsledgerAfterBuild(): AstroIntegration {
   let location: SiteLocation = { baseUrl: 'https://example.org/', base: '/' };
@@ -40,9 +34,9 @@ export function opsledgerAfterBuild(): AstroIntegration {
         // Awaited in build:done; a failure here must not surface as an unhandled rejection first.
         search.catch(() => undefined);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, pages: built, logger }) => {
         const siteDir = fileURLToPath(dir);
-        const pages = htmlPagePaths(filesUnder(siteDir));
+        const pages = sitemapPaths(built.map((page) => page.pathname));
         writeFileSync(path.join(siteDir, 'sitemap.xml'), sitemapXml(pages.map((page) => absoluteUrl(page, location))));
         logger.info(`sitemap.xml lists ${pages.length} pages`);
         const indexed = await (search ?? buildSearchBundle(searchRecords(buildContext().repository), stagingDir));

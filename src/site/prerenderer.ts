@@ -7,7 +7,7 @@
 // - Pages that wait for the render workers' drawings (application pages, monthly reports, the PNG images) go
 //   last: their drawings are queued when Astro lists them (src/site/drawings.ts), and the workers draw while the
 //   main thread renders everything else.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 
@@ -71,20 +71,31 @@ export function opsledgerPrerenderer(astro: AstroPrerenderer, site: () => Preren
   };
 }
 
+/** Writes in flight at once: the main thread renders the next file while the thread pool creates the last ones. */
+const writesInFlight = 32;
+
 async function writeFiles(astro: AstroPrerenderer, files: readonly PathWithRoute[], site: PrerenderSite): Promise<void> {
-  const made = new Set<string>();
-  for (const { pathname, route } of files) {
-    const request = new Request(new URL(site.base.replace(/\/$/, '') + pathname, site.origin));
-    const rendered = await astro.render(request, { routeData: route });
-    const response = rendered instanceof Response ? rendered : rendered.response;
-    if (!response.ok) throw new Error(`${pathname}: ${route.component} answered ${response.status} ${response.statusText}`);
-    const file = path.join(site.outDir, ...pathname.split('/'));
-    const dir = path.dirname(file);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
+  const folders = new Map<string, Promise<unknown>>();
+  const inFlight = new Set<Promise<void>>();
+  try {
+    for (const { pathname, route } of files) {
+      const request = new Request(new URL(site.base.replace(/\/$/, '') + pathname, site.origin));
+      const rendered = await astro.render(request, { routeData: route });
+      const response = rendered instanceof Response ? rendered : rendered.response;
+      if (!response.ok) throw new Error(`${pathname}: ${route.component} answered ${response.status} ${response.statusText}`);
+      const body = new Uint8Array(await response.arrayBuffer());
+      const file = path.join(site.outDir, ...pathname.split('/'));
+      const folder = path.dirname(file);
+      let made = folders.get(folder);
+      if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
+      const write: Promise<void> = made.then(() => writeFile(file, body)).finally(() => inFlight.delete(write));
+      inFlight.add(write);
+      if (inFlight.size >= writesInFlight) await Promise.race(inFlight);
     }
-    writeFileSync(file, new Uint8Array(await response.arrayBuffer()));
+    await Promise.all(inFlight);
+  } finally {
+    // However the loop ends, no write is left running (or failing unobserved) behind it.
+    await Promise.allSettled(inFlight);
   }
   site.logger.info(`${files.length} files written after the pages, from ${new Set(files.map((entry) => entry.route.component)).size} endpoints`);
 }

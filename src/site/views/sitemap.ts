@@ -2,17 +2,15 @@
 import { escapeXml } from '../xml.ts';
 
 /**
- * Site paths of the emitted HTML pages, from their files relative to the output folder: each
- * `…/index.html` is the page at `…/`. Other files (feeds, JSON, a 404 page) are not pages to list. Sorted.
+ * Site paths of the build's HTML pages, sorted, from the page names Astro reports when the build is done: each is
+ * the path of a page written as `…/index.html` (`incidents/`, and '' for the home page). Feeds, JSON, badges and
+ * images are endpoints, not pages, and are not listed. Asking Astro, not the output folder, spares reading the
+ * names of 76,000 files back on the large corpus.
  *
- * @example htmlPagePaths(['index.html', 'incidents/index.html', 'incidents.xml']) // ['', 'incidents/']
+ * @example sitemapPaths(['incidents/', '']) // ['', 'incidents/']
  */
-export function htmlPagePaths(files: readonly string[]): string[] {
-  return files
-    .map((file) => file.split('\\').join('/'))
-    .filter((file) => file === 'index.html' || file.endsWith('/index.html'))
-    .map((file) => file.slice(0, -'index.html'.length))
-    .sort();
+export function sitemapPaths(pageNames: readonly string[]): string[] {
+  return [...pageNames].sort();
 }
 
 /** A sitemap document of absolute URLs, in the order given; no lastmod, which no build could state truthfully. */
