@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { buildContext } from './repository-cache.ts';
 import { opsledgerPrerenderer } from './prerenderer.ts';
 import { buildSearchBundle, placeSearchBundle } from './search-index.ts';
-import { searchRecords } from './search-records.ts';
+import { searchRecordMakers } from './search-records.ts';
 import { absoluteUrl, type SiteLocation } from './urls.ts';
 import { sitemapPaths, sitemapXml } from './views/sitemap.ts';
 
@@ -30,7 +30,7 @@ export function opsledgerAfterBuild(): AstroIntegration {
       'astro:build:start': ({ setPrerenderer, logger }) => {
         setPrerenderer((astro) => opsledgerPrerenderer(astro, () => ({ origin: new URL(location.baseUrl).origin, base: location.base, outDir, logger })));
         // Runs after the validation integration, so the repository is already loaded and valid.
-        search = buildSearchBundle(searchRecords(buildContext().repository), stagingDir);
+        search = buildSearchBundle(searchRecordMakers(buildContext().repository), stagingDir);
         // Awaited in build:done; a failure here must not surface as an unhandled rejection first.
         search.catch(() => undefined);
       },
@@ -39,7 +39,7 @@ export function opsledgerAfterBuild(): AstroIntegration {
         const pages = sitemapPaths(built.map((page) => page.pathname));
         writeFileSync(path.join(siteDir, 'sitemap.xml'), sitemapXml(pages.map((page) => absoluteUrl(page, location))));
         logger.info(`sitemap.xml lists ${pages.length} pages`);
-        const indexed = await (search ?? buildSearchBundle(searchRecords(buildContext().repository), stagingDir));
+        const indexed = await (search ?? buildSearchBundle(searchRecordMakers(buildContext().repository), stagingDir));
         placeSearchBundle(stagingDir, siteDir);
         logger.info(`search index covers ${indexed} records`);
       },

@@ -1,8 +1,9 @@
-// The build's charts and status cards that pages ask for one by one. In a build with render workers they are all
-// queued to be drawn ahead as soon as Astro lists the application and report pages (their getStaticPaths runs
-// before any page renders), and the build's prerenderer renders those pages last (src/site/prerenderer.ts): the
-// workers draw while the main thread renders the thousands of pages in between, instead of the main thread
-// waiting for each drawing when it reaches its page. What a page wants now goes first.
+// Every chart and status card of the build, for the pages that show them. In a build with render workers all of
+// them are queued as soon as Astro lists the application and report pages (their getStaticPaths runs before any
+// page renders), and the build's prerenderer renders the pages that show drawings last (src/site/prerenderer.ts):
+// the workers draw while the main thread renders the thousands of pages in between, finish early and stop,
+// instead of the main thread waiting for each drawing when it reaches its page and the workers starting again
+// for a page that comes late. Each value is kept on the build context, so a page and the queue share it.
 import type { Application } from '../load/repository.ts';
 import { renderChart } from './charts.ts';
 import { memoise, type BuildContext } from './context.ts';
@@ -10,8 +11,13 @@ import { reportMonths } from './model.ts';
 import { renderWorkersAvailable, type DrawingPriority } from './render-pool.ts';
 import { renderStatusCard } from './status-card.ts';
 import { applicationChart } from './views/application.ts';
+import { capacityOfBuild, capacitySectionOfBuild } from './views/capacity.ts';
+import { cardFor, cardKeys } from './views/executive.ts';
+import { healthModelOfBuild, healthPage } from './views/health.ts';
+import { backlogChartSpec, problemIndexPage } from './views/problems.ts';
 import { reportChart } from './views/report.ts';
 import { monthSummary } from './views/summary.ts';
+import { hotspotsSectionWithChart, timeContextOfBuild, timePageWithCharts } from './views/time.ts';
 
 function chartSvg(chart: { spec: Parameters<typeof renderChart>[0]; title: string } | null, priority: DrawingPriority): Promise<string> {
   return chart === null ? Promise.resolve('') : renderChart(chart.spec, chart.title, priority);
@@ -23,14 +29,38 @@ const reportDrawing = (ctx: BuildContext, month: string, priority: DrawingPriori
   memoise(ctx, `drawings.report.${month}`, () => chartSvg(reportChart(ctx, month), priority));
 const summaryDrawing = (ctx: BuildContext, month: string, priority: DrawingPriority) =>
   memoise(ctx, `drawings.summary.${month}`, () => renderStatusCard(monthSummary(ctx, month).card, priority));
+const cardDrawing = (ctx: BuildContext, key: string, priority: DrawingPriority) =>
+  memoise(ctx, `drawings.card.${key}`, () => renderStatusCard(cardFor(ctx, key), priority));
+// The views below draw through renderChart, which draws a spec once per process; only the first asker's
+// priority counts, and when they are queued nothing waits yet.
+const hotspotsDrawing = (ctx: BuildContext, month: string) =>
+  memoise(ctx, `drawings.hotspots.${month}`, () => hotspotsSectionWithChart(timeContextOfBuild(ctx), month));
+const timePageDrawing = (ctx: BuildContext) => memoise(ctx, 'drawings.timePage', () => timePageWithCharts(timeContextOfBuild(ctx)));
+const healthDrawing = (ctx: BuildContext) =>
+  memoise(ctx, 'drawings.health', async () => {
+    const page = healthPage(healthModelOfBuild(ctx), ctx.asOfMs);
+    return { page, trendSvg: await renderChart(page.trendChartSpec, page.trendChartTitle) };
+  });
+const problemsDrawing = (ctx: BuildContext) =>
+  memoise(ctx, 'drawings.problems', async () => {
+    const page = problemIndexPage(ctx);
+    const title = 'Problem backlog: tickets opened and closed per month, and open at each month end';
+    return { page, chartSvg: page.backlog.length > 0 ? await renderChart(backlogChartSpec(page.backlog), title) : '' };
+  });
 
-/** Queues every application and report drawing of the build ahead, once; nothing without render workers. */
+/** Queues every drawing of the build, once, in the order the build renders their pages; nothing without render workers. */
 export function queueDrawings(ctx: BuildContext): void {
   if (!renderWorkersAvailable()) return;
   memoise(ctx, 'drawings.started', () => {
+    const months = reportMonths(ctx);
     const started: Promise<unknown>[] = [
       ...ctx.repository.applications.map((app) => applicationDrawing(ctx, app, 'ahead')),
-      ...reportMonths(ctx).flatMap((month) => [reportDrawing(ctx, month, 'ahead'), summaryDrawing(ctx, month, 'ahead')]),
+      ...capacityOfBuild(ctx).map((result) => capacitySectionOfBuild(ctx, result.applicationId)!),
+      ...cardKeys(ctx).map((key) => cardDrawing(ctx, key, 'ahead')),
+      healthDrawing(ctx),
+      problemsDrawing(ctx),
+      ...months.flatMap((month) => [reportDrawing(ctx, month, 'ahead'), hotspotsDrawing(ctx, month), summaryDrawing(ctx, month, 'ahead')]),
+      timePageDrawing(ctx),
     ];
     // A drawing that fails fails the page that shows it; here it must not also surface as an unhandled rejection.
     for (const drawing of started) drawing.catch(() => undefined);
@@ -54,4 +84,34 @@ export function reportChartSvg(ctx: BuildContext, month: string): Promise<string
 export function monthSummaryPng(ctx: BuildContext, month: string): Promise<Uint8Array<ArrayBuffer>> {
   queueDrawings(ctx);
   return summaryDrawing(ctx, month, 'now');
+}
+
+/** The PNG of an incident or post-mortem status card (`cardKeys`: one per severity or kind and status). */
+export function statusCardPng(ctx: BuildContext, key: string): Promise<Uint8Array<ArrayBuffer>> {
+  queueDrawings(ctx);
+  return cardDrawing(ctx, key, 'now');
+}
+
+/** The month's time-tracking hotspots with their category chart (the monthly report, and /time/ for the as-of month). */
+export function hotspotsWithChart(ctx: BuildContext, month: string): ReturnType<typeof hotspotsSectionWithChart> {
+  queueDrawings(ctx);
+  return hotspotsDrawing(ctx, month);
+}
+
+/** The /time/ page with its charts. */
+export function timePageWithChartsOfBuild(ctx: BuildContext): ReturnType<typeof timePageWithCharts> {
+  queueDrawings(ctx);
+  return timePageDrawing(ctx);
+}
+
+/** The /health/ page with its noise-trend chart. */
+export function healthPageWithChart(ctx: BuildContext): ReturnType<typeof healthDrawing> {
+  queueDrawings(ctx);
+  return healthDrawing(ctx);
+}
+
+/** The /problems/ page with its backlog chart ('' without a backlog). */
+export function problemIndexWithChart(ctx: BuildContext): ReturnType<typeof problemsDrawing> {
+  queueDrawings(ctx);
+  return problemsDrawing(ctx);
 }

@@ -1,4 +1,6 @@
-// Validates the content root before Astro renders anything, printing errors as `npm run check` does.
+// Validates the content root before Astro renders anything, printing errors as `npm run check` does, and sets
+// the build's memory policy.
+import v8 from 'node:v8';
 import type { AstroIntegration } from 'astro';
 import { formatDiagnostic, ValidationError } from '../load/diagnostics.ts';
 import { asOfFromEnvironment } from './as-of.ts';
@@ -8,6 +10,12 @@ export function opsledgerValidation(): AstroIntegration {
   return {
     name: 'opsledger-validation',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        // A young generation of at most 2 × 8 MiB per thread (V8's default grows to several times that): the large
+        // corpus's build peaked at 1.65 GiB with the default and 1.44 GiB with this, in the same time. V8 reads the
+        // flag as the heap grows, and the render workers started later take it too.
+        if (command === 'build') v8.setFlagsFromString('--max-semi-space-size=8');
+      },
       'astro:build:start': ({ logger }) => {
         try {
           asOfFromEnvironment();

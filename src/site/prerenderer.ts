@@ -4,9 +4,9 @@
 //   bookkeeping (a request, a log line, a conflict check, an awaited mkdir and write), more than most take to
 //   compute, and the large corpus has 21,000 of them. They are still rendered by Astro's renderer, so an endpoint
 //   answers as it does in `astro dev`, and the files and their bytes are the same.
-// - Pages that wait for the render workers' drawings (application pages, monthly reports, the PNG images) go
-//   last: their drawings are queued when Astro lists them (src/site/drawings.ts), and the workers draw while the
-//   main thread renders everything else.
+// - Pages that wait for the render workers' drawings (application pages, monthly reports, the capacity, health,
+//   problems and time pages, the PNG images) go last: every drawing is queued when Astro lists the pages
+//   (src/site/drawings.ts), and the workers draw while the main thread renders everything else.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AstroIntegrationLogger, AstroPrerenderer } from 'astro';
@@ -27,9 +27,19 @@ export function isBulkFile(entry: PathEntry): boolean {
   return entry.route.type === 'endpoint' && !entry.pathname.endsWith('.png');
 }
 
+/** The pages that show charts from the render workers (src/site/drawings.ts); every PNG image waits for one too. */
+const drawingPages = new Set([
+  'src/pages/applications/[id].astro',
+  'src/pages/capacity/index.astro',
+  'src/pages/health/index.astro',
+  'src/pages/problems/index.astro',
+  'src/pages/reports/[month]/index.astro',
+  'src/pages/time/index.astro',
+]);
+
 /** A path whose page or image waits for a drawing from the render workers. */
 export function waitsForDrawing(entry: PathEntry): boolean {
-  return /^src\/pages\/(applications\/|reports\/\[month\]\/index\.astro$)/.test(entry.route.component) || entry.pathname.endsWith('.png');
+  return drawingPages.has(entry.route.component) || entry.pathname.endsWith('.png');
 }
 
 /** The order Astro renders in: pages that wait for drawings last, bulk files held back; otherwise Astro's order. */

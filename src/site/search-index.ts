@@ -40,17 +40,19 @@ async function writeSearchIndex(records: readonly SearchRecord[], outputPath: st
 }
 
 /**
- * Indexes `records` in Pagefind's indexer (a child process, so it works on another core while pages render) and
- * has it write the bundle into `stagingDir`: `perIndex` records per index, written one after the other into the
- * folders `searchIndexDirs` names (the first at the staging folder's root). Returns how many were indexed.
+ * Indexes the records in Pagefind's indexer (a child process, so it works on another core while pages render) and
+ * has it write the bundle into `stagingDir`: `perIndex` records per index, each part's records made only when it is
+ * indexed, written one after the other into the folders `searchIndexDirs` names (the first at the staging folder's
+ * root). Returns how many were indexed.
  */
-export async function buildSearchBundle(records: readonly SearchRecord[], stagingDir: string, perIndex = recordsPerSearchIndex): Promise<number> {
+export async function buildSearchBundle(makers: readonly (() => SearchRecord)[], stagingDir: string, perIndex = recordsPerSearchIndex): Promise<number> {
   rmSync(stagingDir, { recursive: true, force: true });
-  const dirs = searchIndexDirs(records.length, perIndex);
+  const dirs = searchIndexDirs(makers.length, perIndex);
   for (const [i, dir] of dirs.entries()) {
-    await writeSearchIndex(records.slice(i * perIndex, (i + 1) * perIndex), path.join(stagingDir, path.relative(searchBundleDir, dir)));
+    const records = makers.slice(i * perIndex, (i + 1) * perIndex).map((make) => make());
+    await writeSearchIndex(records, path.join(stagingDir, path.relative(searchBundleDir, dir)));
   }
-  return records.length;
+  return makers.length;
 }
 
 /** Moves the bundle from `stagingDir` to `siteDir/pagefind/` (copied when the two are on different file systems). */

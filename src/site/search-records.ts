@@ -26,31 +26,27 @@ const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
 /**
  * Every incident, post-mortem, change and problem as a search record, sorted by URL so the index is the same
- * on every build. Post-mortems and problems take the applications (post-mortems also the severities) of the
- * incidents they concern.
- *
- * @example
- * searchRecords(repository)[0]
- * // { url: '/changes/CHG-2026-0001/', title: 'CHG-2026-0001 …', content: '…', filters: { kind: ['Change'], … } }
+ * on every build, each built when it is called: the indexer takes one part at a time (`recordsPerSearchIndex`),
+ * so a build holds one part's text instead of the whole estate's (about 80 MB on the large corpus). Post-mortems
+ * and problems take the applications (post-mortems also the severities) of the incidents they concern.
  */
-export function searchRecords(repository: Repository): SearchRecord[] {
+export function searchRecordMakers(repository: Repository): (() => SearchRecord)[] {
   const appName = new Map(repository.applications.map((app) => [app.id, app.name]));
   const names = (ids: Iterable<string>) => sorted([...ids].map((id) => appName.get(id) ?? id));
   const incidentById = new Map(repository.incidents.map((incident) => [incident.id, incident]));
   const appsOfIncidents = (ids: readonly string[]) => ids.flatMap((id) => incidentById.get(id)?.applications ?? []);
   const text = (...parts: (string | undefined)[]) => parts.filter((p) => p !== undefined && p !== '').join('\n');
-  const records: SearchRecord[] = [];
+  const makers: { url: string; make: () => SearchRecord }[] = [];
+  const add = (url: string, make: (url: string) => Omit<SearchRecord, 'url'>) => makers.push({ url, make: () => ({ url, ...make(url) }) });
   for (const incident of repository.incidents) {
-    records.push({
-      url: `/incidents/${incident.id}/`,
+    add(`/incidents/${incident.id}/`, () => ({
       title: `${incident.id} ${incident.title}`,
       content: text(incident.title, ...incident.updates.map((u) => u.text), markdownText(incident.body)),
       filters: { kind: [kindNames.incident], application: names(incident.applications), severity: [incident.severity], year: [yearOf(incident.id)] },
-    });
+    }));
   }
   for (const pm of repository.postmortems) {
-    records.push({
-      url: `/postmortems/${pm.id}/`,
+    add(`/postmortems/${pm.id}/`, () => ({
       title: `${pm.id} ${pm.title}`,
       content: text(pm.title, markdownText(pm.body)),
       filters: {
@@ -59,25 +55,34 @@ export function searchRecords(repository: Repository): SearchRecord[] {
         severity: sorted(pm.incidents.flatMap((id) => incidentById.get(id)?.severity ?? [])),
         year: [yearOf(pm.id)],
       },
-    });
+    }));
   }
   for (const change of repository.changes) {
-    records.push({
-      url: `/changes/${change.id}/`,
+    add(`/changes/${change.id}/`, () => ({
       title: `${change.id} ${change.title}`,
       content: text(change.title, markdownText(change.body)),
       filters: { kind: [kindNames.change], application: names(change.applications), year: [yearOf(change.id)] },
-    });
+    }));
   }
   for (const problem of repository.problems) {
-    records.push({
-      url: `/problems/${problem.id}/`,
+    add(`/problems/${problem.id}/`, () => ({
       title: `${problem.id} ${problem.title}`,
       content: text(problem.title, problem.rootCause, ...problem.actions.map((a) => a.title), markdownText(problem.body)),
       filters: { kind: [kindNames.problem], application: names(appsOfIncidents(problem.incidents)), priority: [problem.priority], year: [yearOf(problem.id)] },
-    });
+    }));
   }
-  return records.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  return makers.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).map((maker) => maker.make);
+}
+
+/**
+ * Every searchable record, built at once and sorted by URL (see searchRecordMakers).
+ *
+ * @example
+ * searchRecords(repository)[0]
+ * // { url: '/changes/CHG-2026-0001/', title: 'CHG-2026-0001 …', content: '…', filters: { kind: ['Change'], … } }
+ */
+export function searchRecords(repository: Repository): SearchRecord[] {
+  return searchRecordMakers(repository).map((make) => make());
 }
 
 /** How many records the search indexes: every incident, post-mortem, change and problem. */

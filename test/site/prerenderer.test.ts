@@ -24,6 +24,7 @@ const astroOrder = [
   endpoint('/reports/2026-10/summary.png', 'src/pages/reports/[month]/summary.png.ts'),
   endpoint('/reports/2026-10/summary.txt', 'src/pages/reports/[month]/summary.txt.ts'),
   page('/reports/', 'src/pages/reports/index.astro'),
+  page('/time/', 'src/pages/time/index.astro'),
   page('/', 'src/pages/index.astro'),
 ];
 
@@ -43,6 +44,7 @@ describe('render order', () => {
       '/cards/incident-sev1-open.png',
       '/reports/2026-10/',
       '/reports/2026-10/summary.png',
+      '/time/',
     ]);
     const { pages, files } = renderOrder(astroOrder);
     expect(pages.map((entry) => entry.pathname)).toEqual([
@@ -54,6 +56,7 @@ describe('render order', () => {
       '/cards/incident-sev1-open.png',
       '/reports/2026-10/',
       '/reports/2026-10/summary.png',
+      '/time/',
     ]);
     // Nothing lost, nothing twice.
     expect([...pages, ...files].map((entry) => entry.pathname).sort()).toEqual(astroOrder.map((entry) => entry.pathname).sort());
@@ -99,7 +102,7 @@ describe('files written after the pages', () => {
     const { outDir, logged, site: at } = site();
     const prerenderer = opsledgerPrerenderer(fake.astro, at);
     const pages = await prerenderer.getStaticPaths();
-    expect(pages).toHaveLength(8);
+    expect(pages).toHaveLength(9);
     expect(fake.requested).toEqual([]);
     await prerenderer.teardown!();
     expect(fake.requested).toEqual([

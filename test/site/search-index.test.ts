@@ -30,7 +30,11 @@ let pagefind: Pagefind;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'opsledger-search-index-'));
-  expect(await buildSearchBundle(records, path.join(dir, 'pagefind'), 3)).toBe(7);
+  // Each part's records are made when that part is indexed: every record once, in index order.
+  const made: string[] = [];
+  const makers = records.map((record) => () => (made.push(record.url), record));
+  expect(await buildSearchBundle(makers, path.join(dir, 'pagefind'), 3)).toBe(7);
+  expect(made).toEqual(records.map((record) => record.url));
   server = await serveStatic(dir, '/');
   pagefind = (await import(pathToFileURL(path.join(dir, 'pagefind/pagefind.js')).href)) as Pagefind;
   await pagefind.options({ basePath: `${server.siteUrl}pagefind/`, baseUrl: '/' });
