@@ -93,9 +93,10 @@ export function searchRecordCount(repository: Repository): number {
 /**
  * Records per search index. Pagefind's indexer holds a whole index in memory (about 70 KiB a record), so a large
  * estate is indexed in parts of this size, one after the other, and the search page merges them: 27,000 records
- * peaked at 1.8 GiB in one index and at 0.5 GiB in four.
+ * peaked at 1.8 GiB in one index, at 0.5 GiB alone in parts of 4,000, and at 258 MiB beside the large build in
+ * parts of 3,000 (317 MiB with 4,000), which keeps that build's process tree under 1.5 GiB.
  */
-export const recordsPerSearchIndex = 4000;
+export const recordsPerSearchIndex = 3000;
 
 /**
  * The folders of the search indexes for `recordCount` records, below the site root: the first is Pagefind's

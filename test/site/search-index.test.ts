@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchBundle } from '../../src/site/search-index.ts';
-import { searchIndexDirs, type SearchRecord } from '../../src/site/search-records.ts';
+import { recordsPerSearchIndex, searchIndexDirs, type SearchRecord } from '../../src/site/search-records.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 interface Pagefind {
@@ -73,7 +73,7 @@ describe('buildSearchBundle in parts', () => {
 
   it('is one index for an estate below the part size', () => {
     expect(searchIndexDirs(0)).toEqual(['pagefind/']);
-    expect(searchIndexDirs(4000)).toEqual(['pagefind/']);
-    expect(searchIndexDirs(4001)).toEqual(['pagefind/', 'pagefind/part-2/']);
+    expect(searchIndexDirs(recordsPerSearchIndex)).toEqual(['pagefind/']);
+    expect(searchIndexDirs(recordsPerSearchIndex + 1)).toEqual(['pagefind/', 'pagefind/part-2/']);
   });
 });
