@@ -28,18 +28,18 @@ export function isBulkFile(entry: PathEntry): boolean {
 }
 
 /** The pages that show charts from the render workers (src/site/drawings.ts); every PNG image waits for one too. */
-const drawingPages = new Set([
+const drawingPages: readonly string[] = [
   'src/pages/applications/[id].astro',
   'src/pages/capacity/index.astro',
   'src/pages/health/index.astro',
   'src/pages/problems/index.astro',
   'src/pages/reports/[month]/index.astro',
   'src/pages/time/index.astro',
-]);
+];
 
 /** A path whose page or image waits for a drawing from the render workers. */
 export function waitsForDrawing(entry: PathEntry): boolean {
-  return drawingPages.has(entry.route.component) || entry.pathname.endsWith('.png');
+  return drawingPages.includes(entry.route.component) || entry.pathname.endsWith('.png');
 }
 
 /** The order Astro renders in: pages that wait for drawings last, bulk files held back; otherwise Astro's order. */
