@@ -29,6 +29,10 @@ const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
  * on every build, each built when it is called: the indexer takes one part at a time (`recordsPerSearchIndex`),
  * so a build holds one part's text instead of the whole estate's (about 80 MB on the large corpus). Post-mortems
  * and problems take the applications (post-mortems also the severities) of the incidents they concern.
+ *
+ * @example
+ * searchRecordMakers(repository)[0]()
+ * // { url: '/changes/CHG-2026-0001/', title: 'CHG-2026-0001 …', content: '…', filters: { kind: ['Change'], … } }
  */
 export function searchRecordMakers(repository: Repository): (() => SearchRecord)[] {
   const appName = new Map(repository.applications.map((app) => [app.id, app.name]));
@@ -37,7 +41,7 @@ export function searchRecordMakers(repository: Repository): (() => SearchRecord)
   const appsOfIncidents = (ids: readonly string[]) => ids.flatMap((id) => incidentById.get(id)?.applications ?? []);
   const text = (...parts: (string | undefined)[]) => parts.filter((p) => p !== undefined && p !== '').join('\n');
   const makers: { url: string; make: () => SearchRecord }[] = [];
-  const add = (url: string, make: (url: string) => Omit<SearchRecord, 'url'>) => makers.push({ url, make: () => ({ url, ...make(url) }) });
+  const add = (url: string, make: () => Omit<SearchRecord, 'url'>) => makers.push({ url, make: () => ({ url, ...make() }) });
   for (const incident of repository.incidents) {
     add(`/incidents/${incident.id}/`, () => ({
       title: `${incident.id} ${incident.title}`,
@@ -72,17 +76,6 @@ export function searchRecordMakers(repository: Repository): (() => SearchRecord)
     }));
   }
   return makers.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).map((maker) => maker.make);
-}
-
-/**
- * Every searchable record, built at once and sorted by URL (see searchRecordMakers).
- *
- * @example
- * searchRecords(repository)[0]
- * // { url: '/changes/CHG-2026-0001/', title: 'CHG-2026-0001 …', content: '…', filters: { kind: ['Change'], … } }
- */
-export function searchRecords(repository: Repository): SearchRecord[] {
-  return searchRecordMakers(repository).map((make) => make());
 }
 
 /** How many records the search indexes: every incident, post-mortem, change and problem. */

@@ -4,15 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/load/repository.ts';
 import { markdownText } from '../../src/site/markdown.ts';
 import { escapeHtmlText } from '../../src/site/xml.ts';
-import { searchRecordCount, searchRecords } from '../../src/site/search-records.ts';
+import { searchRecordCount, searchRecordMakers } from '../../src/site/search-records.ts';
 import { minimalDir } from '../load/fixture-root.ts';
 
 const { repository, diagnostics } = loadRepository(minimalDir);
+/** Every record made, in the order the indexer is sent them. */
+const searchRecords = () => searchRecordMakers(repository).map((make) => make());
 
-describe('searchRecords', () => {
+describe('searchRecordMakers', () => {
   it('has every record of every kind once, sorted by page URL', () => {
     expect(diagnostics).toEqual([]);
-    const records = searchRecords(repository);
+    const records = searchRecords();
     expect(records.map((r) => r.url)).toEqual([
       '/changes/CHG-2026-0001/',
       '/changes/CHG-2026-0002/',
@@ -25,11 +27,11 @@ describe('searchRecords', () => {
 
   it('counts, without building them, as many records as it indexes: the search page sizes its parts by this', () => {
     expect(searchRecordCount(repository)).toBe(6);
-    expect(searchRecordCount(repository)).toBe(searchRecords(repository).length);
+    expect(searchRecordCount(repository)).toBe(searchRecords().length);
   });
 
   it("indexes a problem's title, root cause and actions, and filters it by its incidents' applications", () => {
-    const problem = searchRecords(repository).find((r) => r.url === '/problems/PRB-2026-0001/')!;
+    const problem = searchRecords().find((r) => r.url === '/problems/PRB-2026-0001/')!;
     expect(problem.title).toBe('PRB-2026-0001 Database patches break replication');
     expect(problem.content).toContain('The patch procedure does not wait for the replica to catch up.');
     const prb = repository.problems[0]!;
@@ -40,7 +42,7 @@ describe('searchRecords', () => {
   });
 
   it("indexes a post-mortem's sections as text, without Markdown, under its incidents' applications and severities", () => {
-    const pm = searchRecords(repository).find((r) => r.url === '/postmortems/PM-2026-0001/')!;
+    const pm = searchRecords().find((r) => r.url === '/postmortems/PM-2026-0001/')!;
     expect(pm.content).toContain('The replica was behind when the primary was patched.');
     expect(pm.content).not.toContain('## ');
     const incidents = repository.postmortems[0]!.incidents.map((id) => repository.incidents.find((i) => i.id === id)!);
@@ -50,7 +52,7 @@ describe('searchRecords', () => {
 
   it("indexes an incident's title, updates and narrative with its severity, application name and year", () => {
     const incident = repository.incidents.find((i) => i.id === 'INC-2026-0001')!;
-    const record = searchRecords(repository).find((r) => r.url === '/incidents/INC-2026-0001/')!;
+    const record = searchRecords().find((r) => r.url === '/incidents/INC-2026-0001/')!;
     expect(record.title).toBe('INC-2026-0001 Settlement batch stalled');
     for (const update of incident.updates) expect(record.content).toContain(update.text);
     expect(record.content).toContain(markdownText(incident.body));
