@@ -187,16 +187,17 @@ describe('hostile pages in chromium', () => {
       void dialog.dismiss();
     });
     const listing = await context.newPage();
+    const recordLinks = 'main .body a, main .summary a';
     let clicked = 0;
     for (const record of recordPages) {
       await listing.goto(server.siteUrl + record, { waitUntil: 'load' });
       // The same body repeats in every section: click one link per distinct target.
-      const hrefs = await listing.locator('main .body a, main .summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const hrefs = await listing.locator(recordLinks).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       for (const href of new Set(hrefs)) {
         // A page of its own per click: a navigation still failing (an aborted outside link) cannot cut into the next one.
         const page = await context.newPage();
         await page.goto(server.siteUrl + record, { waitUntil: 'load' });
-        const link = page.locator('main .body a, main .summary a').nth(hrefs.indexOf(href));
+        const link = page.locator(recordLinks).nth(hrefs.indexOf(href));
         if (href === null || href === '' || href.startsWith('#')) {
           await link.click({ timeout: 2000 });
         } else {
