@@ -49,12 +49,16 @@ const growthPercent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 
 
 /**
  * A volume growth (a fraction) as a signed percentage with at most one decimal, thousands grouped: the
- * capacity page, its forecast sentences and `npm run diff` print growth and headroom alike.
+ * capacity page, its forecast sentences and `npm run diff` print growth and headroom alike. Truncated like
+ * every percentage shown to people: a headroom of 9.96 % shows as +9.9 %, never as +10 %. A growth too large
+ * for tenths (a nearly flat KPI puts its SLA billions of percent away) keeps its whole percent.
  *
  * @example formatGrowth(0.5) // '+50 %'
- * @example formatGrowth(0.0361) // '+3.6 %'
+ * @example formatGrowth(0.0369) // '+3.6 %'
  * @example formatGrowth(-0.1) // '−10 %'
  */
 export function formatGrowth(growth: number): string {
-  return `${growth < 0 ? '−' : '+'}${growthPercent.format(Math.abs(growth) * 100)} %`;
+  const magnitude = Math.abs(growth);
+  const percent = Number.isSafeInteger(Math.round(magnitude * NANO_PERCENT_PER_FRACTION)) ? Number(truncatePercent(magnitude, 1)) : Math.trunc(magnitude * 100);
+  return `${growth < 0 ? '−' : '+'}${growthPercent.format(percent)} %`;
 }

@@ -66,6 +66,16 @@ describe('formatGrowth', () => {
   it('groups thousands for growth far past the forecasts', () => {
     expect(formatGrowth(15.5)).toBe('+1,550 %');
   });
+
+  it('truncates, so a headroom is never overstated, and float noise does not cost a tenth', () => {
+    expect([formatGrowth(0.0996), formatGrowth(0.0369), formatGrowth(-0.0999), formatGrowth(0.29), formatGrowth(0.07)]).toEqual(['+9.9 %', '+3.6 %', '−9.9 %', '+29 %', '+7 %']);
+    expect(formatGrowth(0.00049)).toBe('+0 %');
+  });
+
+  it('keeps the whole percent of a growth too large for tenths', () => {
+    expect(formatGrowth(1e6)).toBe('+100,000,000 %');
+    expect(formatGrowth(123456789.987)).toBe('+12,345,678,998 %');
+  });
 });
 
 describe('availabilityText', () => {

@@ -8,6 +8,7 @@ import {
   capacitySummary,
   chartSample,
   formatValue,
+  growthSentence,
   meanHeadroomText,
   onePointPerCell,
   peakHeadroomText,
@@ -126,6 +127,14 @@ describe('capacity views', () => {
     expect(breachText({ breachOutlook: 'beyond-horizon', breachMonth: null })).toBe('not within 36 months');
     expect(breachText({ breachOutlook: 'beyond-horizon', breachMonth: null }, 24)).toBe('not within 24 months');
     expect(breachText({ breachOutlook: 'trend-too-weak', breachMonth: null })).toBe('trend too weak to project');
+  });
+
+  it('words the volume trend, flat below the tenth of a percent a month that the text can show', () => {
+    const analysis = results[0]!.analysis;
+    const withGrowth = (growthPerMonth: number) => growthSentence({ ...analysis, volume: { ...analysis.volume, trend: { ...analysis.volume.trend, growthPerMonth } } });
+    expect(withGrowth(0.0009)).toMatch(/^trades is flat \(/);
+    expect(withGrowth(0.00199)).toMatch(/^trades grows by 0\.1 % a month/);
+    expect(withGrowth(-0.0219)).toMatch(/^trades shrinks by 2\.1 % a month/);
   });
 
   it('writes the JSON with the documented keys', () => {

@@ -391,7 +391,8 @@ export function growthSentence(analysis: CapacityAnalysis): string {
   const column = analysis.volumeColumn;
   if (trend.growthPerMonth === null || mean === null) return `No volume trend: too few days of ${column} in the window.`;
   const r2 = trend.r2 === null ? '' : `, R² ${trend.r2.toFixed(2)}`;
-  const pace = Math.abs(trend.growthPerMonth) < 0.0005 ? 'is flat' : `${trend.growthPerMonth > 0 ? 'grows' : 'shrinks'} by ${formatGrowth(Math.abs(trend.growthPerMonth)).slice(1)} a month`;
+  // Flat below a tenth of a percent a month, the least the truncated growth can show.
+  const pace = Math.abs(trend.growthPerMonth) < 0.001 ? 'is flat' : `${trend.growthPerMonth > 0 ? 'grows' : 'shrinks'} by ${formatGrowth(Math.abs(trend.growthPerMonth)).slice(1)} a month`;
   return `${column} ${pace} (a straight line through ${trend.n} daily means${r2}); window mean ${formatValue(mean)}.`;
 }
 
