@@ -36,6 +36,8 @@ interface Run {
   load: [number, number];
   /** User + system CPU seconds of the process and every child it waited for (the search indexer included); null off Linux. */
   cpuSeconds: number | null;
+  /** Seconds the main thread ran on a core, and waited runnable for one; null where Linux keeps no such figures. */
+  mainThread: { onCpuSeconds: number; waitingSeconds: number } | null;
 }
 interface Step {
   name: string;
@@ -75,10 +77,11 @@ function measure(label: string, command: string[], env: Record<string, string>):
     console.error(`${label} failed (exit ${result.status}):\n${(result.stdout + result.stderr).slice(-3000)}`);
     process.exit(1);
   }
-  const [ownKiB = 0, treeKiB = ownKiB] = readFileSync(rssFile, 'utf8').trim().split(' ').map(Number);
+  const [ownKiB = 0, treeKiB = ownKiB, onCpuSeconds, waitingSeconds] = readFileSync(rssFile, 'utf8').trim().split(' ').map(Number);
   rmSync(rssFile, { force: true });
   const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
-  return { seconds, peakRssMiB: ownKiB / 1024, peakTreeRssMiB: treeKiB / 1024, load: [loadBefore, os.loadavg()[0] ?? 0], cpuSeconds };
+  const mainThread = onCpuSeconds === undefined || waitingSeconds === undefined ? null : { onCpuSeconds, waitingSeconds };
+  return { seconds, peakRssMiB: ownKiB / 1024, peakTreeRssMiB: treeKiB / 1024, load: [loadBefore, os.loadavg()[0] ?? 0], cpuSeconds, mainThread };
 }
 
 function median(values: number[]): number {
@@ -187,6 +190,9 @@ for (const r of results) {
       console.log(`| ${pad(name, 28)} | ${num(run.seconds)} | ${num(run.peakTreeRssMiB, 0)} | ${cpu} | ${utilisation} | ${run.load.map((l) => l.toFixed(1)).join('–')} |`);
     }
     console.log(`\nfull build ÷ floor: ${(r.build.seconds / r.floor.seconds).toFixed(2)} (time), ${(r.build.peakTreeRssMiB / r.floor.peakTreeRssMiB).toFixed(2)} (memory)`);
+    // Astro renders every page on the main thread: its time on a core alone bounds the build from below.
+    const main = r.build.mainThread;
+    if (main) console.log(`main thread of the build: ${main.onCpuSeconds.toFixed(2)} s on a core (${(main.onCpuSeconds / r.floor.seconds).toFixed(2)} × the floor's wall time), ${main.waitingSeconds.toFixed(2)} s waiting for one`);
   }
 }
 const small = results.find((r) => r.size === 'small');

@@ -1,6 +1,8 @@
 // Preloaded into each measured process (`node --import`): on exit writes two figures in KiB, the
 // process's own peak resident set size and the peak of the process together with its children
-// (the build's search indexer is a child process), sampled every 500 ms while the event loop is free.
+// (the build's search indexer is a child process), sampled every 500 ms while the event loop is free;
+// then, where Linux keeps scheduler statistics, the seconds the main thread ran on a core and waited,
+// runnable, for one: Astro renders every page on that thread, so it is the build's critical path.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
 const target = process.env.OPSLEDGER_BENCH_RSS_FILE;
@@ -38,6 +40,16 @@ function descendantsKiB(root: number): number {
   return total;
 }
 
+/** Seconds the main thread has run on a core and waited, runnable, for one (schedstat: nanoseconds); none off Linux. */
+function mainThreadSeconds(): number[] {
+  try {
+    const [onCpuNs, waitingNs] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return [onCpuNs! / 1e9, waitingNs! / 1e9];
+  } catch {
+    return [];
+  }
+}
+
 if (target) {
   let treePeakKiB = 0;
   const canSample = process.platform === 'linux';
@@ -48,6 +60,6 @@ if (target) {
   if (canSample) setInterval(sample, 500).unref();
   process.on('exit', () => {
     const ownPeakKiB = process.resourceUsage().maxRSS;
-    writeFileSync(target, `${ownPeakKiB} ${Math.max(ownPeakKiB, treePeakKiB)}`);
+    writeFileSync(target, [ownPeakKiB, Math.max(ownPeakKiB, treePeakKiB), ...mainThreadSeconds()].join(' '));
   });
 }
