@@ -14,7 +14,7 @@ import { applicationChart } from './views/application.ts';
 import { capacityOfBuild, capacitySectionOfBuild } from './views/capacity.ts';
 import { cardFor, cardKeys } from './views/executive.ts';
 import { healthModelOfBuild, healthPage } from './views/health.ts';
-import { backlogChartSpec, problemIndexPage } from './views/problems.ts';
+import { backlogChart, problemIndexPage } from './views/problems.ts';
 import { reportChart } from './views/report.ts';
 import { monthSummary } from './views/summary.ts';
 import { hotspotsSectionWithChart, timeContextOfBuild, timePageWithCharts } from './views/time.ts';
@@ -44,8 +44,7 @@ const healthDrawing = (ctx: BuildContext) =>
 const problemsDrawing = (ctx: BuildContext) =>
   memoise(ctx, 'drawings.problems', async () => {
     const page = problemIndexPage(ctx);
-    const title = 'Problem backlog: tickets opened and closed per month, and open at each month end';
-    return { page, chartSvg: page.backlog.length > 0 ? await renderChart(backlogChartSpec(page.backlog), title) : '' };
+    return { page, chartSvg: await chartSvg(backlogChart(page.backlog), 'now') };
   });
 
 /** Queues every drawing of the build, once, in the order the build renders their pages; nothing without render workers. */

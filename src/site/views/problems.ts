@@ -125,8 +125,13 @@ export function backlogLines(ctx: BuildContext): BacklogLine[] {
   return problemBacklog(repo.problems, months, today).map((b) => ({ ...b, monthText: monthTitle(b.month) }));
 }
 
+/** The problem index's backlog chart, or null when there is no backlog to draw. */
+export function backlogChart(lines: readonly BacklogLine[]): { spec: TopLevelSpec; title: string } | null {
+  return lines.length > 0 ? { spec: backlogChartSpec(lines), title: 'Problem backlog: tickets opened and closed per month, and open at each month end' } : null;
+}
+
 /** Opened and closed per month as bars, the open backlog at month end as a line. */
-export function backlogChartSpec(lines: readonly BacklogLine[]): TopLevelSpec {
+function backlogChartSpec(lines: readonly BacklogLine[]): TopLevelSpec {
   const flow = lines.flatMap((l) => [
     { month: l.month, measure: 'opened', count: l.opened },
     { month: l.month, measure: 'closed', count: l.closed },

@@ -1,6 +1,6 @@
 // Problem views on the minimal fixture: PRB-2026-0001 opened 2026-03-13, two actions, one done, one due 2026-04-15.
 import { describe, expect, it } from 'vitest';
-import { asOfDate, backlogLines, overdueActionLines, problemIndexPage, problemPage, problemReviewPage, problemSectionView, problemsJson } from '../../../src/site/views/problems.ts';
+import { asOfDate, backlogChart, backlogLines, overdueActionLines, problemIndexPage, problemPage, problemReviewPage, problemSectionView, problemsJson } from '../../../src/site/views/problems.ts';
 import { byId, minimalContext } from '../../helpers/minimal-context.ts';
 
 describe('problem views', () => {
@@ -22,6 +22,11 @@ describe('problem views', () => {
       { month: '2026-03', opened: 1, closed: 0, open: 1 },
       { month: '2026-04', opened: 0, closed: 0, open: 1 },
     ]);
+  });
+
+  it('draws the backlog when there is one, and no chart without', () => {
+    expect(backlogChart(backlogLines(ctx))?.title).toBe('Problem backlog: tickets opened and closed per month, and open at each month end');
+    expect(backlogChart([])).toBeNull();
   });
 
   it('summarises the problem index: one open problem, half of its actions done, one due this week', () => {
