@@ -5,7 +5,7 @@
 // small and large are DESIGN.md's corpora (every record kind and export); 500, 4000 and 20000 are incidents only
 // (5 years, 50 applications), the corpora other status-page tools are compared on.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,7 +94,7 @@ function directoryStats(dir: string): { pages: number; bytes: number; files: num
   let pages = 0;
   let bytes = 0;
   let files = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]) {
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     files++;
     bytes += statSync(path.join(entry.parentPath, entry.name)).size;

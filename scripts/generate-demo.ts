@@ -264,11 +264,11 @@ function main(): void {
     },
     strict: true,
   });
-  const size = values.size ?? 'demo';
+  const size = values.size;
   if (!isSize(size)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}, not ${size}`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, not ${values.seed}`);
-  const endText = values.end ?? DEMO_END;
+  const endText = values.end;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(endText)) throw new Error(`--end must be a date like 2026-11-24, not ${endText}`);
   const root = resolve(values.out ?? values.root ?? process.env.OPSLEDGER_ROOT ?? join(SCRIPTS_DIR, '..'));
   let summary: GenerationSummary;

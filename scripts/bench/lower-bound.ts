@@ -1,6 +1,6 @@
 // The floor the loader is measured against: read every file, split frontmatter with gray-matter
 // (its default YAML engine), parse every CSV with csv-parse. Nothing else.
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { parse } from 'csv-parse/sync';
@@ -10,7 +10,7 @@ let files = 0;
 let records = 0;
 let rows = 0;
 for (const dir of ['content', 'data']) {
-  const entries = readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true }) as Dirent[];
+  const entries = readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true });
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);

@@ -1,5 +1,4 @@
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
-import type { Node } from 'yaml';
 
 function isScalarList(node: unknown): boolean {
   return isSeq(node) && node.items.every((item) => isScalar(item));
@@ -31,7 +30,7 @@ function fitsOnOneLine(node: unknown): boolean {
  */
 export function toYaml(value: unknown): string {
   const document = new Document(value);
-  const root = document.contents as Node | null;
+  const root = document.contents;
   visit(document, {
     Map(_, node, path) {
       // Maps inside a list are styled together by the list, so that a list reads uniformly.

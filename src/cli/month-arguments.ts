@@ -1,6 +1,6 @@
 // The command line of the commands that act on one report month (`npm run pdf`, `npm run mail`), read with
 // Node's own parseArgs: one YYYY-MM, on/off flags and options that take a value (`--out f` or `--out=f`).
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { isMonth } from '../core/period.ts';
 
 /** A command line that cannot be run: printed with the usage line, exit status 2. */
@@ -24,17 +24,12 @@ export function monthArguments<const Flag extends string, const Option extends s
   optionNames: readonly Option[],
   usage: string,
 ): MonthArguments<Flag, Option> {
-  let parsed: ReturnType<typeof parseArgs>;
+  const optionsConfig: ParseArgsOptionsConfig = {};
+  for (const name of flagNames) optionsConfig[name] = { type: 'boolean' };
+  for (const name of optionNames) optionsConfig[name] = { type: 'string' };
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: Object.fromEntries([
-        ...flagNames.map((name) => [name, { type: 'boolean' as const }]),
-        ...optionNames.map((name) => [name, { type: 'string' as const }]),
-      ]),
-    });
+    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: optionsConfig });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${usage}`);
   }

@@ -2,7 +2,7 @@
 // wrote in a manifest (path and SHA-256 of every file) beside content/ and data/; before writing again it
 // checks that every file there is still one of its own, unchanged. A team's record is never among them.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The folders of a content root that hold records and catalogues. */
@@ -14,7 +14,7 @@ export function filesUnder(root: string, folders: readonly string[] = contentFol
   for (const folder of folders) {
     const abs = path.join(root, folder);
     if (!existsSync(abs)) continue;
-    for (const entry of readdirSync(abs, { recursive: true, withFileTypes: true }) as Dirent[]) {
+    for (const entry of readdirSync(abs, { recursive: true, withFileTypes: true })) {
       if (!entry.isDirectory()) files.push(path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
     }
   }

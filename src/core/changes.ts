@@ -322,7 +322,7 @@ export function changeCalendarMonth<T extends ChangeRequest>(changes: readonly T
     const fromMs = day.toMillis();
     const toMs = day.plus({ days: 1 }).toMillis();
     const cell: CalendarDay<T> = {
-      date: day.toISODate() as string,
+      date: day.toISODate(),
       dayOfMonth: day.day,
       isInMonth: day.month === first.month,
       isWeekend: day.weekday >= 6,

@@ -108,7 +108,7 @@ function dateOfDayNumber(day: number): string {
 export function dateInZone(ms: number, timeZone: string): string {
   const local = DateTime.fromMillis(ms, { zone: timeZone });
   if (!local.isValid) throw new RangeError(`Unknown time zone "${timeZone}"`);
-  return local.toISODate() as string;
+  return local.toISODate();
 }
 
 /**

@@ -1,7 +1,8 @@
 // CSV exports: each row validated with its schema, errors located by file and line.
 import { parse } from 'csv-parse/sync';
+import type {
+  alertColumns} from '../schema/index.ts';
 import {
-  alertColumns,
   alertRowOf,
   alertRowSchema,
   csvNumberValue,
@@ -59,7 +60,8 @@ function forEachCsvRecord(
   onHeader: (header: string[]) => void,
   onRow: (record: string[], line: number) => void,
 ): Diagnostic | null {
-  let header: string[] | null = null;
+  // Set by onRecord, which the parsers call: declared wide so TypeScript does not take it for null ever after.
+  let header = null as string[] | null;
   const onRecord = (record: string[], line: number) => {
     if (header === null) {
       header = record.map((h) => h.trim());

@@ -21,7 +21,7 @@ export interface RawRecord {
  * @example loadFrontmatter('impact: +.5\nid: 0b101') // { impact: 0.5, id: '0b101' }
  */
 export function loadFrontmatter(text: string): object {
-  return (yamlValues(text) ?? {}) as object;
+  return (yamlValues(text) ?? {});
 }
 const matterOptions = { engines: { yaml: loadFrontmatter } };
 
@@ -45,13 +45,15 @@ export function parseRecordText(file: string, text: string): { ok: true; record:
     return { ok: false, diagnostics: [fileError(file, mark ? mark.line + 1 : 1, mark ? mark.column + 1 : 1, 'yaml', `invalid YAML: ${reason}`)] };
   }
   const source = new YamlSource(parsed.matter, 1);
-  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+  // gray-matter types the frontmatter as an object, but a YAML scalar or list parses too.
+  const data: unknown = parsed.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, diagnostics: [fileError(file, 2, 1, 'yaml', 'frontmatter must be a mapping of field: value')] };
   }
   // gray-matter's content is a suffix of the text; the lines before it are the frontmatter and both fences.
   const prefix = withoutBom.slice(0, withoutBom.length - parsed.content.length);
   const bodyLine = prefix.split('\n').length;
-  return { ok: true, record: { file, data: parsed.data, body: parsed.content, bodyLine, source } };
+  return { ok: true, record: { file, data, body: parsed.content, bodyLine, source } };
 }
 
 export interface Section {

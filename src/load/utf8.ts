@@ -54,6 +54,7 @@ export function utf8Diagnostic(file: string, bytes: Buffer): Diagnostic | null {
   if (offset < 0) return null;
   const lineStart = offset === 0 ? 0 : bytes.lastIndexOf(0x0a, offset - 1) + 1;
   const line = offset === 0 ? 1 : bytes.subarray(0, offset).reduce((n, byte) => (byte === 0x0a ? n + 1 : n), 1);
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- a column counts code points, as editors' do
   const column = [...bytes.subarray(lineStart, offset).toString('utf8')].length + 1;
   const byte = bytes[offset]!;
   return {

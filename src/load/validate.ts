@@ -67,7 +67,10 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'function') return 'a function';
+  // What is left is a scalar: a number, boolean, bigint or symbol.
+  const scalar = value as number | boolean | bigint | symbol;
+  return `${typeof value} ${String(scalar)}`;
 }
 
 /** Every issue of a failed parse as a diagnostic at the key it concerns. */

@@ -53,7 +53,7 @@ export class YamlSource {
       } else if (isSeq(node) && typeof part === 'number') {
         const item = node.items[part];
         if (!item) return best;
-        if (typeof item === 'object' && item !== null && 'range' in item && Array.isArray(item.range)) best = this.at(item.range[0] as number);
+        if (typeof item === 'object' && 'range' in item && Array.isArray(item.range)) best = this.at(item.range[0] as number);
         node = item;
       } else {
         return best;

@@ -5,11 +5,11 @@
 // instead of the main thread waiting for each drawing when it reaches its page and the workers starting again
 // for a page that comes late. Each value is kept on the build context, so a page and the queue share it.
 import type { Application } from '../load/repository.ts';
-import { renderChart } from './charts.ts';
 import { memoise, type BuildContext } from './context.ts';
 import { reportMonths } from './model.ts';
-import { renderWorkersAvailable, type DrawingPriority } from './render-pool.ts';
-import { renderStatusCard } from './status-card.ts';
+import type { DrawingPriority } from './drawing-jobs.ts';
+import { renderWorkersAvailable } from './render-pool.ts';
+import { renderChart, renderStatusCard } from './render.ts';
 import { applicationChart } from './views/application.ts';
 import { capacityOfBuild, capacitySectionOfBuild } from './views/capacity.ts';
 import { cardFor, cardKeys } from './views/executive.ts';

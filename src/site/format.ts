@@ -4,6 +4,8 @@ import { formatTenths, truncatePercent } from '../core/percent.ts';
 
 // Core's figures and sentences print these too: one implementation each, shown here with the rest.
 export { availabilityText, formatGrowth } from '../core/percent.ts';
+// The change rules' words are shared with `npm run check`, so they live below the site.
+export { leadDaysText } from '../load/change-rules.ts';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -37,15 +39,6 @@ export function isoInstant(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/**
- * Lead time for people, one decimal, never rounded up to the limit: 4.99 days shows as 4.9.
- *
- * @example leadDaysText(4.99) // '4.9 days'
- */
-export function leadDaysText(days: number): string {
-  const tenths = Math.trunc(days * 10 + (days < 0 ? -1e-9 : 1e-9)) / 10;
-  return `${tenths.toFixed(1)} day${tenths === 1 ? '' : 's'}`;
-}
 
 /**
  * How long ago a date was, in calendar days before the as-of date; a date after it (a report built as of an

@@ -4,8 +4,8 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
+import type { DrawingPriority, RenderJob, RenderReply } from './drawing-jobs.ts';
 import type { StatusCard } from './status-card.ts';
-import type { RenderJob, RenderReply } from './render-worker.ts';
 
 declare const __OPSLEDGER_RENDER_WORKER__: string | undefined;
 const workerModule = typeof __OPSLEDGER_RENDER_WORKER__ === 'undefined' ? undefined : __OPSLEDGER_RENDER_WORKER__;
@@ -24,11 +24,6 @@ interface PoolWorker {
 }
 
 let pool: PoolWorker[] | undefined;
-/**
- * When a drawing is wanted: `now` by a page being rendered, `ahead` for a page the build reaches later. A free
- * worker takes the oldest `now` job first, so drawing ahead never makes a page wait.
- */
-export type DrawingPriority = 'now' | 'ahead';
 /** Jobs not yet taken by a worker, in the order asked for (pages ask in the order the build renders them). */
 const queues: Record<DrawingPriority, Queued[]> = { now: [], ahead: [] };
 let nextId = 0;
@@ -79,7 +74,7 @@ function startWorker(path: string): PoolWorker {
     if (reply.error !== undefined) job.reject(new Error(`render worker: ${reply.error}`));
     else job.resolve(reply);
   });
-  thread.on('error', (error) => {
+  thread.on('error', (error: Error) => {
     started.current?.reject(error);
     started.current = undefined;
     pool = pool?.filter((w) => w !== started);
@@ -117,7 +112,7 @@ function inWorker(
   startPool(workerModule);
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    queues[priority].push({ job: { ...job, id } as RenderJob, resolve, reject });
+    queues[priority].push({ job: { ...job, id }, resolve, reject });
     dispatch();
   });
 }

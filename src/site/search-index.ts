@@ -24,7 +24,7 @@ async function writeSearchIndex(records: readonly SearchRecord[], outputPath: st
         // Pagefind's search page puts titles, excerpts and filter values into the page as HTML and does not escape
         // a custom record's fields, so text that quotes markup must arrive escaped.
         const filters: Record<string, string[]> = {};
-        for (const [name, values] of Object.entries(record.filters)) if (values && values.length > 0) filters[name] = values.map(escapeHtmlText);
+        for (const [name, values] of Object.entries(record.filters)) if (values.length > 0) filters[name] = values.map(escapeHtmlText);
         const meta = { title: escapeHtmlText(record.title) };
         return index.addCustomRecord({ url: record.url, content: escapeHtmlText(record.content), language: 'en', meta, filters });
       }),

@@ -3,7 +3,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { cardInWorker, type DrawingPriority } from './render-pool.ts';
 import { escapeHtml } from './xml.ts';
 
 const require = createRequire(import.meta.url);
@@ -66,13 +65,8 @@ ${titleLines}
 </svg>`;
 }
 
-/** The card as PNG bytes, drawn in the build's render workers when there are some (`ahead`: see renderChart). */
-export async function renderStatusCard(card: StatusCard, priority: DrawingPriority = 'now'): Promise<Uint8Array<ArrayBuffer>> {
-  return (await cardInWorker(card, priority)) ?? renderStatusCardHere(card);
-}
-
-/** Draws the card on this thread (the render worker calls this). */
-export function renderStatusCardHere(card: StatusCard): Uint8Array<ArrayBuffer> {
+/** The card as PNG bytes, drawn on this thread (pages ask through renderStatusCard in render.ts; the render worker calls this). */
+export function drawStatusCard(card: StatusCard): Uint8Array<ArrayBuffer> {
   const resvg = new Resvg(statusCardSvg(card), {
     font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
     fitTo: { mode: 'original' },

@@ -2,6 +2,7 @@
 // characters XML 1.0 cannot carry, and text for HTML (e-mail, PDF header and footer, HTML inside a feed).
 
 // Control characters other than tab, newline and carriage return, lone surrogates and U+FFFE/U+FFFF.
+// eslint-disable-next-line no-control-regex -- matching the control characters is the point
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**

@@ -227,6 +227,7 @@ describe('in chromium', () => {
   });
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed before it
     await Promise.all([browser?.close(), server?.close()]);
   });
 
@@ -261,11 +262,14 @@ const horizontalOverflow = () => {
   // A caption laid out at its table's width is cut off by the wrapper the table scrolls in.
   const cutCaptions = Array.from(document.querySelectorAll('.table-wrap caption'))
     .filter((caption) => caption.getBoundingClientRect().right > (caption.closest('.table-wrap') as Element).getBoundingClientRect().right + 0.5)
-    .map((caption) => `caption "${caption.textContent?.slice(0, 60)}" cut off`);
+    .map((caption) => `caption "${caption.textContent.slice(0, 60)}" cut off`);
+  // An SVG element's className is an SVGAnimatedString, whatever the DOM types say; String() reads it.
+  /* eslint-disable @typescript-eslint/no-unnecessary-type-conversion */
   const culprits = Array.from(document.querySelectorAll('body *'))
     .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 && !el.closest('.table-wrap, pre'))
     .slice(0, 5)
     .map((el) => `${el.localName}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} right=${Math.round(el.getBoundingClientRect().right)}`);
+  /* eslint-enable @typescript-eslint/no-unnecessary-type-conversion */
   return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits, cutCaptions };
 };
 
@@ -279,6 +283,7 @@ describe('on a phone', () => {
   });
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed before it
     await Promise.all([browser?.close(), server?.close()]);
   });
 

@@ -12,7 +12,7 @@ const base = '/ops/';
 let outDir = '';
 
 function emittedFiles(): string[] {
-  return (readdirSync(outDir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return (readdirSync(outDir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();

@@ -108,7 +108,7 @@ const scriptInDom = () => {
     for (const a of Array.from(el.attributes)) {
       if (/^on/i.test(a.name)) out.push(`<${name} ${a.name}="${a.value}">`);
       if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster'].includes(a.name)) {
-        let protocol = '';
+        let protocol: string;
         try {
           protocol = new URL(a.value, document.baseURI).protocol;
         } catch {
@@ -145,6 +145,7 @@ describe('hostile pages in chromium', () => {
   });
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed before it
     await Promise.all([browser?.close(), server?.close()]);
   });
 

@@ -9,7 +9,7 @@ import {
   subtractIntervals,
 } from '../../src/core/calendar.ts';
 import { monthInterval } from '../../src/core/period.ts';
-import type { Calendar, Interval, Weekday, WeeklyWindow } from '../../src/core/types.ts';
+import type { Calendar, Interval, Weekday } from '../../src/core/types.ts';
 
 const at = (iso: string): number => Date.parse(iso);
 const span = (from: string, to: string): Interval => ({ fromMs: at(from), toMs: at(to) });
@@ -38,14 +38,14 @@ describe('scheduledIntervals', () => {
 
   it('merges overlapping windows and unions windows in different zones', () => {
     const longer: Calendar = [
-      ...(newYorkDesk as WeeklyWindow[]),
+      ...(newYorkDesk),
       { timezone: 'America/New_York', days: WEEKDAYS, hours: '12:00-20:00' },
     ];
     const monday = span('2026-01-05T00:00:00Z', '2026-01-06T05:00:00Z');
     expect(scheduledIntervals(longer, monday)).toEqual([span('2026-01-05T12:00:00Z', '2026-01-06T01:00:00Z')]);
     const followTheSun: Calendar = [
       { timezone: 'Europe/London', days: WEEKDAYS, hours: '08:00-16:00' },
-      ...(newYorkDesk as WeeklyWindow[]),
+      ...(newYorkDesk),
     ];
     expect(scheduledIntervals(followTheSun, monday)).toEqual([span('2026-01-05T08:00:00Z', '2026-01-06T00:00:00Z')]);
   });

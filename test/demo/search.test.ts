@@ -5,7 +5,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/load/repository.ts';
-import { projectRoot } from '../helpers/build-site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { demoOutDir, demoRoot } from './global-setup.ts';
 
@@ -44,6 +43,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed before it
   await server?.close();
 });
 

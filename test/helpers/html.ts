@@ -33,6 +33,7 @@ export function decodeEntities(text: string): string {
 
 /** True for a URL a browser would run as script: `javascript:`/`vbscript:` after stripping what URL parsing ignores, or an HTML `data:` URL. */
 export function isScriptUrl(value: string): boolean {
+  // eslint-disable-next-line no-control-regex -- URL parsing strips these, so must the check
   const url = value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '').toLowerCase();
   return /^(?:javascript|vbscript):/.test(url) || /^data:(?:text\/html|application\/xhtml|image\/svg)/.test(url);
 }

@@ -12,6 +12,7 @@ export interface XmlElement {
 
 const NAME = /^[A-Za-z_:][A-Za-z0-9_:.-]*/;
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+// eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot carry
 const INVALID_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 export class XmlError extends Error {}

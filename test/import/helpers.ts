@@ -26,7 +26,7 @@ export function removeRoots(): void {
 /** Relative path → sha256 of every file under `root`. */
 export function fingerprint(root: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]) {
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const abs = path.join(entry.parentPath, entry.name);
     out[path.relative(root, abs)] = createHash('sha256').update(readFileSync(abs)).digest('hex');

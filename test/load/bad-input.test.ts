@@ -21,7 +21,7 @@ interface ExpectedDiagnostic {
 
 /** Relative paths of the content files of a case folder (expected.json and dotfiles left out). */
 function caseFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .filter((rel) => rel !== 'expected.json' && !rel.split('/').some((part) => part.startsWith('.')))

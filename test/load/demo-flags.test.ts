@@ -60,6 +60,6 @@ describe('demo flags', () => {
     expect(p95.headroom).toBeGreaterThan(0.2);
     expect(p95.peak).toMatchObject({ breachesAtPeak: true, breachOutlook: 'reached' });
     const years = repository.capacity.flatMap((s) => analyseCapacity(s, asOfMs).kpis.map((k) => k.breachMonth)).filter((m) => m !== null);
-    expect(years.every((m) => m! <= '2029-11')).toBe(true);
+    expect(years.every((m) => m <= '2029-11')).toBe(true);
   });
 });

@@ -99,9 +99,8 @@ const frontmatter = fc
     bom: fc.boolean(),
   })
   .map(({ replaced, removed, added, raw, crlf, bom }) => {
-    const data: Record<string, unknown> = { ...validIncident, ...replaced, ...added };
-    for (const key of removed) delete data[key];
-    for (const [key] of raw) delete data[key];
+    const dropped = new Set<string>([...removed, ...raw.map(([key]) => key)]);
+    const data = Object.fromEntries(Object.entries({ ...validIncident, ...replaced, ...added }).filter(([key]) => !dropped.has(key)));
     let text = stringify(data, { lineWidth: 0 });
     // Unquoted values pasted in by hand, which may well not be YAML at all.
     for (const [key, value] of raw) text += `${key}: ${value}\n`;

@@ -11,7 +11,7 @@ afterAll(removeRoots);
 /** The content and data files a bad case lays over the minimal corpus. */
 function caseFiles(name: string): string[] {
   const dir = path.join(badDir, name);
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .filter((rel) => rel.startsWith('content/') || rel.startsWith('data/'))

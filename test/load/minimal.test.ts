@@ -12,7 +12,7 @@ const { repository, diagnostics, fileCount } = loadRepository(minimalDir);
 
 /** Files below a folder of the minimal corpus, relative to it. */
 function filesUnder(dir: string): string[] {
-  return (readdirSync(path.join(minimalDir, dir), { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return (readdirSync(path.join(minimalDir, dir), { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(minimalDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();

@@ -20,7 +20,6 @@ import {
   skillsFileSchema,
   teamSchema,
   teamsFileSchema,
-  type IncidentData,
 } from '../../src/schema/index.ts';
 
 const minimal = path.join(import.meta.dirname, '../fixtures/minimal');
@@ -59,7 +58,7 @@ function parse(edits: Record<string, (text: string) => string> = {}, extra: Reco
       records.invalid.push({ kind: spec.kind, raw: parsed.record });
       continue;
     }
-    locations.set(result.value as object, { file, source: parsed.record.source, basePath: [] });
+    locations.set(result.value, { file, source: parsed.record.source, basePath: [] });
     (records.valid[spec.kind] as unknown[]).push({ raw: parsed.record, value: result.value });
   }
   const known: KnownRecords = { incident: recordIds(records, 'incident'), change: recordIds(records, 'change'), problem: recordIds(records, 'problem') };
@@ -158,11 +157,11 @@ describe('normalisation', () => {
     const input = parse();
     const { raw, value } = input.records.valid.incident[1]!;
     const appById = new Map(input.catalogues.applications.entries.map((a) => [a.id, a]));
-    const { incident, warning } = normaliseIncident(value as IncidentData, raw, appById, 'UTC');
+    const { incident, warning } = normaliseIncident(value, raw, appById, 'UTC');
     expect(incident.impact.map((span) => span.regions)).toEqual([['AMRS']]);
     expect(incident.file).toBe('content/incidents/INC-2026-0002.md');
     expect(warning).toBeNull();
-    expect(normaliseIncident({ ...(value as IncidentData), id: 'INC-2025-0002' }, raw, appById, 'UTC').warning?.message).toBe(
+    expect(normaliseIncident({ ...(value), id: 'INC-2025-0002' }, raw, appById, 'UTC').warning?.message).toBe(
       'id year 2025 differs from the year the incident started (2026 in UTC)',
     );
   });

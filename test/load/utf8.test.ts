@@ -47,6 +47,6 @@ describe('decodeUtf8', () => {
 
   it('names a byte without a printable Latin-1 meaning by its value alone, at line 1 column 1', () => {
     const result = decodeUtf8('data/time/x.csv', bytes(0x80, 0x61));
-    expect(result.ok === false && result.diagnostic).toMatchObject({ line: 1, column: 1, message: 'byte 0x80 is not UTF-8; save the file as UTF-8' });
+    expect(!result.ok && result.diagnostic).toMatchObject({ line: 1, column: 1, message: 'byte 0x80 is not UTF-8; save the file as UTF-8' });
   });
 });

@@ -31,7 +31,7 @@ function incident(id: string, started: string, overrides: Partial<Incident> = {}
     file: `content/incidents/${id}.md`,
     body: '',
     ...overrides,
-  } as Incident;
+  };
 }
 
 const apps = [

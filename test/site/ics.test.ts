@@ -85,7 +85,7 @@ describe('changesCalendar parsed back with ical.js', () => {
       expect(vevent.summary).toBe(`${source.id} ${source.title}`);
       expect(vevent.startDate.toJSDate().getTime()).toBe(source.plannedStart);
       expect(vevent.endDate.toJSDate().getTime()).toBe(source.plannedEnd);
-      expect(vevent.startDate.zone?.tzid).toBe('UTC');
+      expect(vevent.startDate.zone.tzid).toBe('UTC');
       expect((event.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().getTime()).toBe(ASOF);
       const status = event.getFirstPropertyValue('status');
       expect(status).toBe(source.outcome === 'cancelled' ? 'CANCELLED' : source.outcome === 'pending' ? 'TENTATIVE' : 'CONFIRMED');

@@ -42,6 +42,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed before it
   await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });

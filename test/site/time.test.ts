@@ -12,7 +12,7 @@ import {
   trendChartSpec,
   type TimeInputs,
 } from '../../src/site/views/time.ts';
-import { renderChart } from '../../src/site/charts.ts';
+import { renderChart } from '../../src/site/render.ts';
 import type { EffortEntry } from '../../src/core/hotspots.ts';
 
 const DAY_MS = 86_400_000;

@@ -14,7 +14,7 @@ import {
   type CapacitySeries,
   type KpiForecast,
 } from '../../core/capacity.ts';
-import { renderChart } from '../charts.ts';
+import { renderChart } from '../render.ts';
 import { formatDay, formatGrowth, isoInstant } from '../format.ts';
 import { memoise, type BuildContext } from '../context.ts';
 
@@ -371,7 +371,7 @@ export function scatterChartSpec(input: ScatterInput, title: string): TopLevelSp
       { data: { values: forecasts }, mark: { type: 'rule', color: '#8a5300', strokeWidth: 2 }, encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
       { data: { values: forecasts }, mark: { type: 'point', shape: 'diamond', filled: true, size: 80, color: '#8a5300' }, encoding: { x, y } },
     ],
-  } as TopLevelSpec;
+  };
 }
 
 function volumeRange(volume: Float64Array): { min: number; max: number } {

@@ -17,6 +17,7 @@ import { trailingMonths } from '../../core/problems.ts';
 import { findSection } from '../../load/markdown.ts';
 import type { Change, Incident } from '../../load/repository.ts';
 import { requiredSections } from '../../schema/records.ts';
+import { changeRuleTexts } from '../../load/change-rules.ts';
 import { formatInstant, leadDaysText, monthTitle, rateText } from '../format.ts';
 
 export { leadDaysText };
@@ -25,7 +26,8 @@ import { reportMonths } from '../model.ts';
 import { url } from '../urls.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 
-function limit(ctx: BuildContext): number {
+/** The lead time a normal change needs, in days (changeLeadDays in data/site.yaml). */
+function changeLeadDaysOf(ctx: BuildContext): number {
   return ctx.repository.site.changeLeadDays;
 }
 
@@ -39,14 +41,9 @@ export interface ViolationLine {
   text: string;
 }
 
-/** What each broken rule means for this change. */
+/** What each broken rule means for this change (the words `npm run check` shows too). */
 export function violationLines(ctx: BuildContext, change: Change): ViolationLine[] {
-  return changeViolations(change, limit(ctx)).map((kind) => {
-    if (kind === 'lead-time') return { kind, text: `lead time ${leadDaysText(leadDays(change))}, under the ${limit(ctx)} days a normal change needs` };
-    if (kind === 'bau-releases-code') return { kind, text: 'a bau change must not release code' };
-    const missing = [change.cab ? '' : 'CAB review', change.approvals.length > 0 ? '' : 'approval'].filter(Boolean).join(' and ');
-    return { kind, text: `high risk without ${missing}` };
-  });
+  return changeRuleTexts(change, changeLeadDaysOf(ctx)).map(({ rule, text }) => ({ kind: rule, text }));
 }
 
 export interface ChangeRow {
@@ -92,7 +89,7 @@ export function changeIndexPage(ctx: BuildContext) {
   const repo = ctx.repository;
   const rows = byPlannedStartNewestFirst(repo.changes).map((change) => changeRow(ctx, change));
   const months = trailingMonths(monthOf(ctx.asOfMs, zone(ctx)), 12);
-  const leadTime = leadTimeViolationsByMonth(repo.changes, months, zone(ctx), limit(ctx)).map((m) => ({
+  const leadTime = leadTimeViolationsByMonth(repo.changes, months, zone(ctx), changeLeadDaysOf(ctx)).map((m) => ({
     month: m.month,
     monthText: monthTitle(m.month),
     normalChanges: m.normalChanges,
@@ -105,7 +102,7 @@ export function changeIndexPage(ctx: BuildContext) {
     leadTimeCount: count('lead-time'),
     bauCount: count('bau-releases-code'),
     highRiskCount: count('high-risk-unapproved'),
-    leadDaysLimit: limit(ctx),
+    leadDaysLimit: changeLeadDaysOf(ctx),
     leadTime,
     reviewHref: url('changes/review/'),
     calendarHref: url('changes/calendar/'),
@@ -129,7 +126,6 @@ function incidentsByChange(ctx: BuildContext): Map<string, Incident[]> {
 
 /** The page of one change: its plans, approvals, outcome, broken rules and the incidents it caused. */
 export function changePage(ctx: BuildContext, change: Change) {
-  const repo = ctx.repository;
   const isPlanRequired = change.type === 'normal' || change.type === 'emergency';
   const plans = requiredSections.change.map((heading) => {
     const section = findSection(change.sections, heading);
@@ -154,7 +150,7 @@ function reviewedRow(ctx: BuildContext, item: ReviewedChange<Change>) {
 /** The weekly change review: the coming seven days by day, and last week's outcomes. */
 export function changeReviewPage(ctx: BuildContext) {
   const repo = ctx.repository;
-  const review = weeklyChangeReview(repo.changes, ctx.asOfMs, zone(ctx), limit(ctx));
+  const review = weeklyChangeReview(repo.changes, ctx.asOfMs, zone(ctx), changeLeadDaysOf(ctx));
   const outcomes = review.lastWeekOutcomes;
   return {
     fromText: formatInstant(review.coming.fromMs, zone(ctx)),
@@ -239,7 +235,7 @@ export function calendarPage(ctx: BuildContext, month: string) {
           href: url(`changes/${change.id}/`),
           label: startsToday ? `${time(change.plannedStart)} ${change.id}` : `… ${change.id}`,
           title: `${change.title} (${change.type}, ${change.risk} risk, ${change.outcome})`,
-          hasViolations: changeViolations(change, limit(ctx)).length > 0,
+          hasViolations: changeViolations(change, changeLeadDaysOf(ctx)).length > 0,
           status: change.outcome,
         })),
       })),
@@ -256,7 +252,7 @@ export function calendarPage(ctx: BuildContext, month: string) {
 export function changeSectionView(ctx: BuildContext, month: string) {
   const repo = ctx.repository;
   const range = reportInterval(month, zone(ctx), ctx.asOfMs);
-  const period = changePeriod(repo.changes, repo.incidents, range, limit(ctx));
+  const period = changePeriod(repo.changes, repo.incidents, range, changeLeadDaysOf(ctx));
   const byId = new Map(repo.changes.map((c) => [c.id, c]));
   const changesOf = (ids: readonly string[]) => ids.map((id) => byId.get(id)).filter((c) => c !== undefined);
   return {
@@ -269,7 +265,7 @@ export function changeSectionView(ctx: BuildContext, month: string) {
     inducedText: rateText(period.changeInduced.share),
     inducedDetail: `${period.changeInduced.count} of ${period.changeInduced.total} incidents started`,
     leadTimeViolations: changesOf(period.leadTimeViolations).map((c) => ({ id: c.id, href: url(`changes/${c.id}/`), title: c.title, leadText: leadDaysText(leadDays(c)) })),
-    leadDaysLimit: limit(ctx),
+    leadDaysLimit: changeLeadDaysOf(ctx),
     otherViolations: changesOf(period.violating.filter((v) => v.violations.some((k) => k !== 'lead-time')).map((v) => v.id)).map((c) => ({
       id: c.id,
       href: url(`changes/${c.id}/`),
@@ -300,7 +296,7 @@ export function changesJson(ctx: BuildContext) {
         plannedEnd: new Date(c.plannedEnd).toISOString(),
         outcome: c.outcome,
         leadDays: leadDays(c),
-        violations: changeViolations(c, limit(ctx)),
+        violations: changeViolations(c, changeLeadDaysOf(ctx)),
         causedIncidents: (caused.get(c.id) ?? []).map((i) => i.id),
       })),
   };

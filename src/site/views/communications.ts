@@ -47,7 +47,7 @@ export function incidentCommunicationsView(ctx: BuildContext, incident: Incident
   };
   const rows: TimelineRow[] = [{ iso: isoInstant(incident.detected), atText: formatInstant(incident.detected, zone), kind: 'detected', text: 'The support team knew: the update clock starts.', gapText: '', isLate: false }];
   const updates = [...incident.updates].sort((a, b) => a.at - b.at);
-  let endShown = false;
+  let endShown = false as boolean; // set by endRow
   const endRow = () => {
     endShown = true;
     const kind = record.isOngoing ? 'still open' : 'impact ended';

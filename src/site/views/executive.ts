@@ -196,7 +196,7 @@ export function postmortemSummary(ctx: BuildContext, pm: Postmortem) {
     href: url(`incidents/${i.id}/`),
     text: `${i.severity}, ${appNames(ctx, i.applications)}, ${formatMinutes(incidentDurationMinutes(i, ctx.asOfMs))}, ${minutesText(incidentLostMinutesTotal(ctx, i))} lost minutes`,
   }));
-  const description = `${firstParagraph(summary).slice(0, 240)}`;
+  const description = firstParagraph(summary).slice(0, 240);
   return {
     summary,
     summaryText: firstParagraph(summary),

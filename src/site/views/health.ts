@@ -175,7 +175,7 @@ export function noiseTrendSpec(trend: readonly { month: string; noise: AlertNois
       y: { field: 'share', type: 'quantitative', title: 'Share of alerts (%)', scale: { domain: [0, 100] } },
       color: { field: 'measure', type: 'nominal', title: null, scale: { domain: ['False positives', 'Duplicates'], range: ['#b42318', '#8a5300'] } },
     },
-  } as TopLevelSpec;
+  };
 }
 
 /** A month's alert noise as the health page and the monthly report show it. */

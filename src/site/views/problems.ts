@@ -161,7 +161,7 @@ function backlogChartSpec(lines: readonly BacklogLine[]): TopLevelSpec {
         },
       },
     ],
-  } as TopLevelSpec;
+  };
 }
 
 /** The /problems/ page: the headline numbers, ageing, backlog, then every ticket (open first). */

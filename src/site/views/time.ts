@@ -24,7 +24,7 @@ import {
   type RecurringIssue,
 } from '../../core/hotspots.ts';
 import { lastDateOfMonth, monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
-import { renderChart } from '../charts.ts';
+import { renderChart } from '../render.ts';
 import { formatChange, formatCount, formatDay, formatFte, formatHours, formatShare, isoInstant, monthTitle, shortMonthTitle } from '../format.ts';
 import { url } from '../urls.ts';
 import { compareRecordIds } from '../../core/ids.ts';

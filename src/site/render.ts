@@ -1,0 +1,30 @@
+// The one way the site asks for a drawing: queued for the build's render workers when there are some, else drawn
+// on this thread. The drawing code (charts.ts, status-card.ts) knows nothing of the pool.
+import type { TopLevelSpec } from 'vega-lite';
+import { drawChart } from './charts.ts';
+import type { DrawingPriority } from './drawing-jobs.ts';
+import { cardInWorker, chartInWorker } from './render-pool.ts';
+import { drawStatusCard, type StatusCard } from './status-card.ts';
+
+/** Charts of this build by spec and title: a chart drawn for two pages is drawn once. */
+const drawn = new Map<string, Promise<string>>();
+
+/**
+ * The SVG markup of a vega-lite spec, with an accessible title; the page puts a table or text beside it.
+ * Drawn once per distinct spec and title, in the build's render workers when there are some (`ahead`: for a
+ * page the build reaches later, after what pages wait for now).
+ */
+export function renderChart(spec: TopLevelSpec, title: string, priority: DrawingPriority = 'now'): Promise<string> {
+  const key = JSON.stringify([spec, title]);
+  let svg = drawn.get(key);
+  if (!svg) {
+    svg = chartInWorker(spec, title, priority).then((fromWorker) => fromWorker ?? drawChart(spec, title));
+    drawn.set(key, svg);
+  }
+  return svg;
+}
+
+/** The card as PNG bytes, drawn in the build's render workers when there are some (`ahead`: see renderChart). */
+export async function renderStatusCard(card: StatusCard, priority: DrawingPriority = 'now'): Promise<Uint8Array<ArrayBuffer>> {
+  return (await cardInWorker(card, priority)) ?? drawStatusCard(card);
+}
