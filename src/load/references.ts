@@ -2,7 +2,8 @@
 // catalogues and the ids known to exist in, located diagnostics out.
 import path from 'node:path';
 import { referencedKindByPrefix, referencePattern, recordKindSpec, recordKinds, slugPattern, incidentIdPattern } from '../schema/index.ts';
-import type { AlertData, Application, RecordKind, TimeEntry } from '../schema/index.ts';
+import type { AlertData, Application, RecordKind, ReferenceTarget, TimeEntry } from '../schema/index.ts';
+import { compareText } from '../core/compare.ts';
 import type { AlertRowProblem, RowProblem } from './csv.ts';
 import type { Diagnostic, FieldPath } from './diagnostics.ts';
 import { isMapping, type Catalogues } from './catalogues.ts';
@@ -103,32 +104,44 @@ export function alertRowProblems(targets: ReferenceTargets): (row: Pick<AlertDat
   };
 }
 
-/**
- * Every problem with ids and references among parsed records and catalogues: ids equal to their file names and
- * unique, catalogue ids unique, and every application, team, component, region and record a field names known.
- * Reads no file; the diagnostics are in the order found (the loader sorts them).
- *
- * @example referenceDiagnostics({ catalogues, records, known, locations }) // [{ file: 'content/incidents/…', rule: 'reference', … }]
- */
-export function referenceDiagnostics(input: ReferenceInput): Diagnostic[] {
-  const { catalogues, records, known, locations } = input;
-  const diagnostics: Diagnostic[] = [];
-  const at = (value: object, fieldPath: FieldPath, rule: string, message: string) => {
-    const found = locations.at(value, fieldPath, rule, message);
-    if (found) diagnostics.push(found);
-  };
-  const targets = referenceTargets(catalogues, known);
-  const { appById, isKnownApp, isKnownTeam } = resolver(targets);
-  const kinds = recordKinds.map((spec) => spec.kind);
+/** Puts a located diagnostic at `fieldPath` of `value`, when the value was read from a file. */
+type Report = (value: object, fieldPath: FieldPath, rule: string, message: string) => void;
 
-  // Ids: unique, and equal to the file name — for invalid records too, when their id is well formed.
+/** What the reference checks below share: where to report, and what exists. */
+interface Checks extends ReturnType<typeof resolver> {
+  at: Report;
+  known: KnownRecords;
+}
+
+/**
+ * Whether `id` has the form of what `target` names: what does not is left to the schema's own message.
+ *
+ * @example hasTargetForm('team', 'Ops Team') // false
+ */
+function hasTargetForm(target: ReferenceTarget, id: string): boolean {
+  return target === 'application' || target === 'team' ? slugPattern.test(id) : referencePattern.test(id);
+}
+
+/** Reports `id` at `fieldPath` of `value` unless the application, team or record it names exists. */
+function checkReference(check: Checks, value: object, fieldPath: FieldPath, target: ReferenceTarget, id: string): void {
+  if (target === 'application') {
+    if (!check.isKnownApp(id)) check.at(value, fieldPath, 'reference', unknownApplication(id));
+  } else if (target === 'team') {
+    if (!check.isKnownTeam(id)) check.at(value, fieldPath, 'reference', unknownTeam(id));
+  } else if (!check.known[target].has(id)) {
+    check.at(value, fieldPath, 'reference', unknownRecord(target, id));
+  }
+}
+
+/** Ids unique and equal to the file name, for invalid records too when their id is well formed. */
+function recordIdDiagnostics(input: ReferenceInput, at: Report): void {
   const withIds: { kind: RecordKind; raw: RawRecord; id: string }[] = [];
-  for (const kind of kinds) for (const { raw, value } of records.valid[kind]) withIds.push({ kind, raw, id: value.id });
-  for (const { kind, raw } of records.invalid) {
+  for (const { kind } of recordKinds) for (const { raw, value } of input.records.valid[kind]) withIds.push({ kind, raw, id: value.id });
+  for (const { kind, raw } of input.records.invalid) {
     const id = rawId(raw);
     if (typeof id === 'string' && recordKindSpec(kind).idPattern.test(id)) withIds.push({ kind, raw, id });
   }
-  withIds.sort((a, b) => (a.raw.file < b.raw.file ? -1 : a.raw.file > b.raw.file ? 1 : 0));
+  withIds.sort((a, b) => compareText(a.raw.file, b.raw.file));
   const firstFile = new Map<string, string>();
   for (const { kind, raw, id } of withIds) {
     const expected = path.posix.basename(raw.file, '.md');
@@ -137,33 +150,28 @@ export function referenceDiagnostics(input: ReferenceInput): Diagnostic[] {
     if (first !== undefined) at(raw.data as object, ['id'], 'duplicate-id', `duplicate id ${id}, first defined in ${first}`);
     else firstFile.set(id, raw.file);
   }
-  const uniqueCatalogue = <T extends object>(list: T[], key: (t: T) => string, field: string, what: string) => {
-    const seen = new Set<string>();
-    for (const entry of list) {
-      if (seen.has(key(entry))) at(entry, [field], 'duplicate-id', `duplicate ${what} "${key(entry)}"`);
-      seen.add(key(entry));
-    }
-  };
+}
+
+/** Entries of one catalogue whose key is taken by an earlier entry. */
+function uniqueCatalogue<T extends object>(at: Report, list: T[], key: (t: T) => string, field: string, what: string): void {
+  const seen = new Set<string>();
+  for (const entry of list) {
+    if (seen.has(key(entry))) at(entry, [field], 'duplicate-id', `duplicate ${what} "${key(entry)}"`);
+    seen.add(key(entry));
+  }
+}
+
+/** The catalogues' own references: applications' teams and monitors, skills' people, teams and applications, customers' applications. */
+function catalogueDiagnostics(catalogues: ReferenceInput['catalogues'], check: Checks): void {
   const applications = catalogues.applications.entries;
-  uniqueCatalogue(catalogues.teams.entries, (t) => t.id, 'id', 'team id');
-  uniqueCatalogue(applications, (a) => a.id, 'id', 'application id');
-  uniqueCatalogue(catalogues.customers.entries, (c) => c.name, 'name', 'customer name');
-
-  const knownApp = (record: object, fieldPath: FieldPath, id: string) => {
-    if (!isKnownApp(id)) at(record, fieldPath, 'reference', unknownApplication(id));
-  };
-  const knownTeam = (record: object, fieldPath: FieldPath, id: string) => {
-    if (!isKnownTeam(id)) at(record, fieldPath, 'reference', unknownTeam(id));
-  };
-  const knownRecord = (record: object, fieldPath: FieldPath, kind: keyof KnownRecords, id: string) => {
-    if (!known[kind].has(id)) at(record, fieldPath, 'reference', unknownRecord(kind, id));
-  };
-
+  uniqueCatalogue(check.at, catalogues.teams.entries, (t) => t.id, 'id', 'team id');
+  uniqueCatalogue(check.at, applications, (a) => a.id, 'id', 'application id');
+  uniqueCatalogue(check.at, catalogues.customers.entries, (c) => c.name, 'name', 'customer name');
   for (const app of applications) {
-    knownTeam(app, ['team'], app.team);
+    checkReference(check, app, ['team'], 'team', app.team);
     for (const level of ['L1', 'L2', 'L3'] as const) {
       const team = app.support?.[level];
-      if (team !== undefined) knownTeam(app, ['support', level], team);
+      if (team !== undefined) checkReference(check, app, ['support', level], 'team', team);
     }
   }
   // Monitors and skills are checked on the parsed YAML of every entry, valid or not, so one broken field does not hide another.
@@ -174,9 +182,9 @@ export function referenceDiagnostics(input: ReferenceInput): Diagnostic[] {
       if (!isMapping(monitor)) return;
       const { component, owner } = monitor;
       if (components !== null && typeof component === 'string' && slugPattern.test(component) && !components.includes(component)) {
-        at(app, ['monitoring', i, 'component'], 'reference', unknownComponent(component, String(app.id), components));
+        check.at(app, ['monitoring', i, 'component'], 'reference', unknownComponent(component, String(app.id), components));
       }
-      if (typeof owner === 'string' && slugPattern.test(owner)) knownTeam(app, ['monitoring', i, 'owner'], owner);
+      if (typeof owner === 'string' && slugPattern.test(owner)) checkReference(check, app, ['monitoring', i, 'owner'], 'team', owner);
     });
   }
   const seenPeople = new Set<string>();
@@ -184,77 +192,90 @@ export function referenceDiagnostics(input: ReferenceInput): Diagnostic[] {
     if (!isMapping(person)) continue;
     if (typeof person.person === 'string') {
       const name = person.person.trim();
-      if (seenPeople.has(name)) at(person, ['person'], 'duplicate-id', `duplicate person "${name}"`);
+      if (seenPeople.has(name)) check.at(person, ['person'], 'duplicate-id', `duplicate person "${name}"`);
       seenPeople.add(name);
     }
-    if (typeof person.team === 'string' && slugPattern.test(person.team)) knownTeam(person, ['team'], person.team);
-    if (isMapping(person.applications)) for (const id of Object.keys(person.applications)) if (slugPattern.test(id)) knownApp(person, ['applications', id], id);
+    if (typeof person.team === 'string' && slugPattern.test(person.team)) checkReference(check, person, ['team'], 'team', person.team);
+    if (isMapping(person.applications)) {
+      for (const id of Object.keys(person.applications)) if (slugPattern.test(id)) checkReference(check, person, ['applications', id], 'application', id);
+    }
   }
-  catalogues.customers.entries.forEach((customer) => customer.applications.forEach((id, i) => knownApp(customer, ['applications', i], id)));
+  catalogues.customers.entries.forEach((customer) => {
+    customer.applications.forEach((id, i) => checkReference(check, customer, ['applications', i], 'application', id));
+  });
+}
 
-  // An incident's component and impact regions belong to its applications (checked only when those are all valid).
-  const checkIncidentParts = (data: Record<string, unknown>, ownApps: string[]) => {
-    const appsOf = (list: string[]) => {
-      const found = list.map((id) => appById.get(id)).filter((a) => a !== undefined);
-      return found.length === list.length && list.length > 0 ? found : null;
-    };
-    const apps = appsOf(ownApps);
-    const component = data.component;
-    if (apps && typeof component === 'string' && slugPattern.test(component) && !apps.some((a) => a.components.includes(component))) {
-      at(data, ['component'], 'reference', unknownComponent(component, ownApps.join(', '), apps.flatMap((a) => a.components)));
-    }
-    if (!Array.isArray(data.impact)) return;
-    data.impact.forEach((span: unknown, i) => {
-      if (!isMapping(span)) return;
-      const spanApps = span.applications === undefined ? ownApps : stringsOf(span.applications).map(([id]) => id);
-      for (const [id, j] of stringsOf(span.applications)) {
-        if (!ownApps.includes(id)) at(data, ['impact', i, 'applications', j ?? 0], 'reference', `"${id}" is not one of this incident's applications`);
-      }
-      const spanKnown = appsOf(spanApps);
-      if (!spanKnown) return;
-      const spanComponent = span.component;
-      if (typeof spanComponent === 'string' && slugPattern.test(spanComponent) && !spanKnown.some((a) => a.components.includes(spanComponent))) {
-        at(data, ['impact', i, 'component'], 'reference', unknownComponent(spanComponent, spanApps.join(', '), spanKnown.flatMap((a) => a.components)));
-      }
-      const allRegions = regionsOf(spanKnown);
-      for (const [region, j] of stringsOf(span.regions)) {
-        if (!allRegions.includes(region)) {
-          at(data, ['impact', i, 'regions', j ?? 0], 'reference', `region "${region}" is not a region of ${spanApps.join(', ')} (regions: ${allRegions.join(', ')})`);
-        }
-      }
-    });
-  };
+/** The catalogue entries of `ids`, or null when one is unknown or there are none (then nothing is checked against them). */
+function knownApplications(check: Checks, ids: string[]): Application[] | null {
+  const found = ids.map((id) => check.appById.get(id)).filter((a) => a !== undefined);
+  return found.length === ids.length && ids.length > 0 ? found : null;
+}
 
-  // References checked on the parsed YAML of every record, valid or not, so one broken field does not hide another.
-  // Values the schema already rejects (not an id at all) are left to the schema's own message.
-  const checkRecord = (kind: RecordKind, raw: RawRecord) => {
-    const data = raw.data as Record<string, unknown>;
-    const pathOf = (field: string, i: number | null): FieldPath => (i === null ? [field] : [field, i]);
-    const ownApps: string[] = [];
-    if (kind === 'incident' || kind === 'change') {
-      for (const field of ['application', 'applications'] as const) {
-        for (const [id, i] of stringsOf(data[field])) {
-          if (!slugPattern.test(id)) continue;
-          ownApps.push(id);
-          knownApp(data, pathOf(field, i), id);
-        }
+/** An incident's component and impact regions belong to its applications (checked only when those are all valid). */
+function incidentPartDiagnostics(data: Record<string, unknown>, ownApps: string[], check: Checks): void {
+  const apps = knownApplications(check, ownApps);
+  const component = data.component;
+  if (apps && typeof component === 'string' && slugPattern.test(component) && !apps.some((a) => a.components.includes(component))) {
+    check.at(data, ['component'], 'reference', unknownComponent(component, ownApps.join(', '), apps.flatMap((a) => a.components)));
+  }
+  if (!Array.isArray(data.impact)) return;
+  data.impact.forEach((span: unknown, i) => {
+    if (!isMapping(span)) return;
+    const spanApps = span.applications === undefined ? ownApps : stringsOf(span.applications).map(([id]) => id);
+    for (const [id, j] of stringsOf(span.applications)) {
+      if (!ownApps.includes(id)) check.at(data, ['impact', i, 'applications', j ?? 0], 'reference', `"${id}" is not one of this incident's applications`);
+    }
+    const spanKnown = knownApplications(check, spanApps);
+    if (!spanKnown) return;
+    const spanComponent = span.component;
+    if (typeof spanComponent === 'string' && slugPattern.test(spanComponent) && !spanKnown.some((a) => a.components.includes(spanComponent))) {
+      check.at(data, ['impact', i, 'component'], 'reference', unknownComponent(spanComponent, spanApps.join(', '), spanKnown.flatMap((a) => a.components)));
+    }
+    const allRegions = regionsOf(spanKnown);
+    for (const [region, j] of stringsOf(span.regions)) {
+      if (!allRegions.includes(region)) {
+        check.at(data, ['impact', i, 'regions', j ?? 0], 'reference', `region "${region}" is not a region of ${spanApps.join(', ')} (regions: ${allRegions.join(', ')})`);
       }
     }
-    const fields: [string, keyof KnownRecords][] =
-      kind === 'incident'
-        ? [['change', 'change'], ['problem', 'problem']]
-        : kind === 'postmortem'
-          ? [['incidents', 'incident'], ['followUps', 'problem']]
-          : kind === 'problem'
-            ? [['incidents', 'incident']]
-            : [];
-    for (const [field, target] of fields) {
-      for (const [id, i] of stringsOf(data[field])) if (referencePattern.test(id)) knownRecord(data, pathOf(field, i), target, id);
+  });
+}
+
+/**
+ * The references of one record, read from its kind's `references` column (src/schema/record-kinds.ts), on the
+ * parsed YAML of every record, valid or not, so one broken field does not hide another.
+ */
+function recordReferenceDiagnostics(kind: RecordKind, raw: RawRecord, check: Checks): void {
+  const data = raw.data as Record<string, unknown>;
+  const ownApps: string[] = [];
+  const references: Partial<Record<string, ReferenceTarget>> = recordKindSpec(kind).references;
+  for (const [field, target] of Object.entries(references)) {
+    if (target === undefined) continue;
+    for (const [id, i] of stringsOf(data[field])) {
+      if (!hasTargetForm(target, id)) continue;
+      if (target === 'application') ownApps.push(id);
+      checkReference(check, data, i === null ? [field] : [field, i], target, id);
     }
-    if (kind === 'problem' && typeof data.owner === 'string' && slugPattern.test(data.owner)) knownTeam(data, ['owner'], data.owner);
-    if (kind === 'incident') checkIncidentParts(data, ownApps);
+  }
+  if (kind === 'incident') incidentPartDiagnostics(data, ownApps, check);
+}
+
+/**
+ * Every problem with ids and references among parsed records and catalogues: ids equal to their file names and
+ * unique, catalogue ids unique, and every application, team, component, region and record a field names known.
+ * Reads no file; the diagnostics are in the order found (the loader sorts them).
+ *
+ * @example referenceDiagnostics({ catalogues, records, known, locations }) // [{ file: 'content/incidents/…', rule: 'reference', … }]
+ */
+export function referenceDiagnostics(input: ReferenceInput): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const at: Report = (value, fieldPath, rule, message) => {
+    const found = input.locations.at(value, fieldPath, rule, message);
+    if (found) diagnostics.push(found);
   };
-  for (const kind of kinds) for (const { raw } of records.valid[kind]) checkRecord(kind, raw);
-  for (const { kind, raw } of records.invalid) checkRecord(kind, raw);
+  const check: Checks = { ...resolver(referenceTargets(input.catalogues, input.known)), at, known: input.known };
+  recordIdDiagnostics(input, at);
+  catalogueDiagnostics(input.catalogues, check);
+  for (const { kind } of recordKinds) for (const { raw } of input.records.valid[kind]) recordReferenceDiagnostics(kind, raw, check);
+  for (const { kind, raw } of input.records.invalid) recordReferenceDiagnostics(kind, raw, check);
   return diagnostics;
 }

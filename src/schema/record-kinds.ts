@@ -1,9 +1,15 @@
-// The one table of record kinds: where each kind is filed, its id prefix and pattern, its schema and the `## …`
-// sections its body must have. The loader and `npm run new` both read it.
-import { recordIdPattern } from './zod.ts';
+// The one table of record kinds: where each kind is filed, its id prefix and pattern, its schema, the `## …`
+// sections its body must have and which of its fields name another record or a catalogue entry. The loader and
+// `npm run new` both read it.
+import { recordIdPattern, type z } from './zod.ts';
 import { changeSchema, incidentSchema, postmortemSchema, problemSchema, requiredSections, type ChangeData } from './records.ts';
 
 const noSections: readonly string[] = [];
+
+/** What a field can name: a record of another kind, or an entry of data/applications.yaml or data/teams.yaml. */
+export type ReferenceTarget = 'incident' | 'change' | 'problem' | 'application' | 'team';
+/** Which fields of a kind's frontmatter (as written) name what; a field holds one id or a list of them. Checked in this order. */
+type References<Schema extends z.ZodType> = Partial<Record<keyof z.input<Schema>, ReferenceTarget>>;
 
 /** The kinds of record, in the order the loader reads them. */
 export const recordKinds = [
@@ -14,6 +20,7 @@ export const recordKinds = [
     idPattern: recordIdPattern('INC'),
     schema: incidentSchema,
     sectionsRequired: (): readonly string[] => noSections,
+    references: { application: 'application', applications: 'application', change: 'change', problem: 'problem' } satisfies References<typeof incidentSchema>,
   },
   {
     kind: 'postmortem',
@@ -22,6 +29,7 @@ export const recordKinds = [
     idPattern: recordIdPattern('PM'),
     schema: postmortemSchema,
     sectionsRequired: (): readonly string[] => requiredSections.postmortem,
+    references: { incidents: 'incident', followUps: 'problem' } satisfies References<typeof postmortemSchema>,
   },
   {
     kind: 'change',
@@ -32,6 +40,7 @@ export const recordKinds = [
     // Standard and BAU changes are pre-approved routine work: no plan sections required.
     sectionsRequired: (change: Pick<ChangeData, 'type'>): readonly string[] =>
       change.type === 'normal' || change.type === 'emergency' ? requiredSections.change : noSections,
+    references: { application: 'application', applications: 'application' } satisfies References<typeof changeSchema>,
   },
   {
     kind: 'problem',
@@ -40,6 +49,7 @@ export const recordKinds = [
     idPattern: recordIdPattern('PRB'),
     schema: problemSchema,
     sectionsRequired: (): readonly string[] => noSections,
+    references: { incidents: 'incident', owner: 'team' } satisfies References<typeof problemSchema>,
   },
 ] as const;
 
