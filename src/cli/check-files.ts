@@ -1,6 +1,7 @@
 // npm run check -- <file…>: the given records only, for editors and pre-commit hooks (src/load/load-files.ts).
 import { formatDiagnostic, formatGithubAnnotation } from '../load/diagnostics.ts';
 import { loadFiles } from '../load/load-files.ts';
+import { countText } from '../load/words.ts';
 
 /** Options of `npm run check` that take a value: the word after them is not a file. */
 const optionsWithValue = new Set(['--format', '--max-warnings']);
@@ -21,13 +22,12 @@ export function checkGivenFiles(root: string, files: readonly string[], format: 
   const { diagnostics, files: checked } = loadFiles(root, files, process.env.INIT_CWD ?? process.cwd());
   const prefix = format === 'github' ? (process.env.OPSLEDGER_ANNOTATION_PREFIX ?? '') : '';
   for (const d of diagnostics) console.log(format === 'github' ? formatGithubAnnotation(d, prefix) : formatDiagnostic(d));
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     const inFiles = new Set(errors.map((d) => d.file)).size;
-    console.log(`✖ ${count(errors.length, 'error')} in ${count(inFiles, 'file')} (${count(checked.length, 'given file')} checked under ${root})`);
+    console.log(`✖ ${countText(errors.length, 'error')} in ${countText(inFiles, 'file')} (${countText(checked.length, 'given file')} checked under ${root})`);
     return 1;
   }
-  console.log(`✔ ${count(checked.length, 'given file')} checked under ${root}: no errors`);
+  console.log(`✔ ${countText(checked.length, 'given file')} checked under ${root}: no errors`);
   return 0;
 }

@@ -4,6 +4,7 @@
 import { diagnosticsOf, formatDiagnostic, formatGithubAnnotation } from '../load/diagnostics.ts';
 import { checkGivenFiles, givenFiles } from './check-files.ts';
 import { loadRepository, resolveRoot } from '../load/repository.ts';
+import { countText } from '../load/words.ts';
 
 const args = process.argv.slice(2);
 /** The value of `--name value` or `--name=value`. */
@@ -35,18 +36,17 @@ const { diagnostics, fileCount } = loadRepository(root);
 const prefix = format === 'github' ? (process.env.OPSLEDGER_ANNOTATION_PREFIX ?? '') : '';
 for (const d of diagnostics) console.log(format === 'github' ? formatGithubAnnotation(d, prefix) : formatDiagnostic(d));
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 const errors = diagnosticsOf(diagnostics, 'error');
 const warnings = diagnosticsOf(diagnostics, 'warning');
 const files = new Set(diagnostics.map((d) => d.file)).size;
 const tooManyWarnings = maxWarnings >= 0 && warnings.length > maxWarnings;
 if (errors.length > 0) {
-  const counts = warnings.length > 0 ? `${plural(errors.length, 'error')} and ${plural(warnings.length, 'warning')}` : plural(errors.length, 'error');
-  console.log(`✖ ${counts} in ${plural(files, 'file')} (${fileCount} files checked under ${root})`);
+  const counts = warnings.length > 0 ? `${countText(errors.length, 'error')} and ${countText(warnings.length, 'warning')}` : countText(errors.length, 'error');
+  console.log(`✖ ${counts} in ${countText(files, 'file')} (${fileCount} files checked under ${root})`);
 } else if (warnings.length > 0) {
   const mark = tooManyWarnings ? '✖' : '✔';
   const limit = tooManyWarnings ? `, more than --max-warnings ${maxWarnings} allows` : '';
-  console.log(`${mark} ${fileCount} files checked under ${root}: no errors, ${plural(warnings.length, 'warning')} in ${plural(files, 'file')}${limit}`);
+  console.log(`${mark} ${fileCount} files checked under ${root}: no errors, ${countText(warnings.length, 'warning')} in ${countText(files, 'file')}${limit}`);
 } else {
   console.log(`✔ ${fileCount} files checked under ${root}: no errors`);
 }

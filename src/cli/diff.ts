@@ -7,6 +7,7 @@ import path from 'node:path';
 import { diffFigures, figureChangesMarkdown, figureMonths, reportFigures } from '../core/figures.ts';
 import { loadRepository, resolveRoot, type LoadResult } from '../load/repository.ts';
 import { asOfFromEnvironment } from '../site/as-of.ts';
+import { validationErrorsText } from '../load/words.ts';
 
 class UsageError extends Error {}
 
@@ -36,7 +37,7 @@ function extractRecords(root: string, commit: string, target: string): void {
 function validationNote(name: string, load: LoadResult): string[] {
   const count = load.diagnostics.filter((d) => d.severity === 'error').length;
   if (count === 0) return [];
-  return [`> ${name} has ${count} validation error${count === 1 ? '' : 's'} (npm run check lists them); its figures come from the records that validate.`, ''];
+  return [`> ${name} has ${validationErrorsText(count)} (npm run check lists them); its figures come from the records that validate.`, ''];
 }
 
 function main(args: readonly string[]): number {

@@ -14,6 +14,7 @@ import { reportMonths } from '../site/model.ts';
 import { reportPdfPath } from '../site/views/report-pdf.ts';
 import { monthSummary, summaryEmailDocument, summaryEmailSubject } from '../site/views/summary.ts';
 import { buildContext } from '../site/repository-cache.ts';
+import { validationErrorsText } from '../load/words.ts';
 
 
 const usage = 'usage: npm run mail -- <YYYY-MM> [--dry-run] [--out file.eml] [--dist folder] [--pdf file]';
@@ -124,7 +125,7 @@ try {
 } catch (error) {
   if (error instanceof ValidationError) {
     for (const d of error.diagnostics) console.error(formatDiagnostic(d));
-    console.error(`✖ ${error.diagnostics.length} validation error${error.diagnostics.length === 1 ? '' : 's'}: nothing was sent`);
+    console.error(`✖ ${validationErrorsText(error.diagnostics.length)}: nothing was sent`);
     process.exitCode = 1;
   } else if (error instanceof UsageError || error instanceof ReportPdfError) {
     console.error(error.message);

@@ -2,11 +2,16 @@ import { intervalsMilliseconds, mergeIntervals, scheduledIntervals, subtractInte
 import { monthInterval, monthOf, monthsBetween, reportInterval } from './period.ts';
 import type { ApplicationTerms, Calendar, ImpactSpan, IncidentTimes, Interval, MaintenanceWindow, Severity } from './types.ts';
 import { compareRecordIds } from './ids.ts';
+import { lastAtOrBefore } from './sorted.ts';
 import { MS_PER_MINUTE } from './units.ts';
 
-/** Share of the error budget consumed from which an application is amber. */
-const AMBER_BUDGET_CONSUMED = 0.75;
+/** Share of the error budget consumed from which an application is amber (at it or above). */
+export const AMBER_BUDGET_CONSUMED = 0.75;
 
+/**
+ * The traffic light of a month, a card or a badge: red below target, amber from AMBER_BUDGET_CONSUMED of the error
+ * budget, green otherwise, none without scheduled time. The one definition; the site's colours are keyed by it.
+ */
 export type AvailabilityStatus = 'red' | 'amber' | 'green' | 'none';
 
 /** One application's month: minutes, availability as a fraction 0–1, error budget and status. */
@@ -293,7 +298,7 @@ export function availabilityPercentagePoints(lostMinutes: number, scheduledMinut
  * One application's month in the reporting time zone, month-to-date for the current month:
  * S and L in minutes, availability (S − L) / S as a fraction (null when S = 0), error budget
  * S × (1 − target/100) minutes, budget consumed L / budget (null when the budget is 0) and status
- * (red below target, amber from 75 % of the budget consumed, none without scheduled time).
+ * (red below target, amber from AMBER_BUDGET_CONSUMED of the budget consumed, none without scheduled time).
  *
  * @example applicationAvailability(web, incidents, '2026-03', 'UTC', [], asOf).status // 'green'
  */
@@ -324,18 +329,6 @@ export function portfolioAvailability(rows: readonly { scheduledMinutes: number;
     lost += row.lostMinutes;
   }
   return { scheduledMinutes: scheduled, lostMinutes: lost, availability: scheduled > 0 ? (scheduled - lost) / scheduled : null };
-}
-
-/** Index of the last boundary ≤ t (boundaries sorted ascending, t ≥ the first). */
-function lastAtOrBefore(boundaries: readonly number[], t: number): number {
-  let low = 0;
-  let high = boundaries.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((boundaries[middle] as number) <= t) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /**

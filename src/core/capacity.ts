@@ -2,7 +2,7 @@ import { ordinaryLeastSquares, predictionInterval } from './regression.ts';
 import type { LinearFit } from './regression.ts';
 import { percentile } from './incident-metrics.ts';
 import { formatGrowth } from './percent.ts';
-import { utcMonthOf } from './period.ts';
+import { monthIndex, utcMonthOf } from './period.ts';
 import { MS_PER_DAY, MS_PER_HOUR } from './units.ts';
 
 /** One KPI column of an application's capacity CSV, as declared in applications.yaml. */
@@ -432,16 +432,10 @@ function projectBreach(
   const crossingMs = Math.max(context.toMs, context.fromMs + crossingDays * MS_PER_DAY);
   const month = utcMonthOf(crossingMs);
   const lastMonth = utcMonthOf(context.toMs);
-  if (month === null || lastMonth === null || monthsBetween(lastMonth, month) > context.horizonMonths) {
+  if (month === null || lastMonth === null || monthIndex(month) - monthIndex(lastMonth) > context.horizonMonths) {
     return { month: null, outlook: 'beyond-horizon' };
   }
   return { month, outlook: 'projected' };
-}
-
-/** Calendar months from one 'YYYY-MM' to a later one ('2026-03' → '2027-05' is 14). */
-function monthsBetween(from: string, to: string): number {
-  const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-  return index(to) - index(from);
 }
 
 function requireColumn(series: CapacitySeries, name: string): Float64Array {

@@ -2,7 +2,7 @@
 // incidents it missed, and the red/amber/green status of every component as of an instant.
 import { compareText } from './compare.ts';
 import type { Interval, Severity } from './types.ts';
-import { MS_PER_DAY } from './units.ts';
+import { MS_PER_DAY, MS_PER_HOUR } from './units.ts';
 
 /** The seed's monitoring layers, bottom of the stack first: machine, application, business process, middleware. */
 export type MonitoringLayer = 'machine' | 'application' | 'business' | 'middleware';
@@ -319,8 +319,6 @@ export interface ComponentBoardEntry {
   openIncidents: string[];
 }
 
-const HOUR_MS = 3_600_000;
-
 /**
  * The seed's red/amber/green board, per application and component, as of `asOfMs`: red when an
  * incident of SEV1/SEV2 has impact open on the component (started, not restored, not resolved);
@@ -337,7 +335,7 @@ export function componentBoard(
   asOfMs: number,
 ): ComponentBoardEntry[] {
   const open = incidents.filter((i) => i.status !== 'resolved' && i.startedMs <= asOfMs && (i.restoredMs === null || i.restoredMs > asOfMs));
-  const recentCritical = alerts.filter((a) => a.severity === 'critical' && a.at > asOfMs - HOUR_MS && a.at <= asOfMs).sort((a, b) => a.at - b.at);
+  const recentCritical = alerts.filter((a) => a.severity === 'critical' && a.at > asOfMs - MS_PER_HOUR && a.at <= asOfMs).sort((a, b) => a.at - b.at);
   return apps.flatMap((app) =>
     app.components.map((component): ComponentBoardEntry => {
       const here = open.filter((i) => i.applications.includes(app.id) && (i.component === undefined || i.component === component));

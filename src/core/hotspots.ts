@@ -1,6 +1,6 @@
 // Time-tracking hotspots: where the support hours go, what keeps coming back, and how many people it takes.
 import { workCategories } from '../schema/csv.ts';
-import { addDays, dayNumber, nextMonth } from './period.ts';
+import { addDays, dayNumber, monthIndex, nextMonth } from './period.ts';
 import { ordinaryLeastSquares, predictionInterval } from './regression.ts';
 import type { Interval } from './types.ts';
 import { compareText } from './compare.ts';
@@ -533,11 +533,6 @@ export interface StaffingForecast {
   forecasts: StaffingForecastMonth[];
 }
 
-/** A month as a count of months since year 0, so months subtract. */
-function monthNumber(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-}
-
 /**
  * A linear forecast of the support hours for the `horizon` months (default 3) after the
  * last month of `history`: ordinary least squares of hours on the month, with a 95 %
@@ -556,9 +551,9 @@ export function staffingForecast(history: readonly MonthHours[], fteHoursPerMont
   const first = ordered[0];
   const lastMonth = ordered[ordered.length - 1]?.month;
   if (first === undefined || lastMonth === undefined) return { trend: null, fitted: [], forecasts: [] };
-  const origin = monthNumber(first.month);
+  const origin = monthIndex(first.month);
   const fit = ordinaryLeastSquares(
-    ordered.map((point) => monthNumber(point.month) - origin),
+    ordered.map((point) => monthIndex(point.month) - origin),
     ordered.map((point) => point.hours),
   );
   if (fit === null) return { trend: null, fitted: [], forecasts: [] };
@@ -568,7 +563,7 @@ export function staffingForecast(history: readonly MonthHours[], fteHoursPerMont
   let month = lastMonth;
   for (let step = 0; step < horizon; step++) {
     month = nextMonth(month);
-    const { value, low, high } = predictionInterval(fit, monthNumber(month) - origin, 0.95);
+    const { value, low, high } = predictionInterval(fit, monthIndex(month) - origin, 0.95);
     const hours = atLeastZero(value);
     forecasts.push({
       month,
@@ -582,7 +577,7 @@ export function staffingForecast(history: readonly MonthHours[], fteHoursPerMont
   }
   return {
     trend: { n: fit.n, hoursPerMonth: fit.slope, r2: fit.r2, ftePerMonth: fit.slope / fteHoursPerMonth },
-    fitted: ordered.map((point) => ({ month: point.month, hours: fit.intercept + fit.slope * (monthNumber(point.month) - origin) })),
+    fitted: ordered.map((point) => ({ month: point.month, hours: fit.intercept + fit.slope * (monthIndex(point.month) - origin) })),
     forecasts,
   };
 }

@@ -88,6 +88,15 @@ export function nextMonth(month: string): string {
 }
 
 /**
+ * A month 'YYYY-MM' as a count of months since year 0, so months subtract.
+ *
+ * @example monthIndex('2027-05') - monthIndex('2026-03') // 14
+ */
+export function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/**
  * Whole days since 1970-01-01 of a plain date 'YYYY-MM-DD': plain dates as numbers, for day arithmetic.
  *
  * @example dayNumber('1970-01-02') // 1

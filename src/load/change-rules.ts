@@ -3,6 +3,7 @@
 // and keeps its place on the pages and in the JSON.
 import { changeViolations, leadDays, type ChangeRequest, type ChangeViolation } from '../core/changes.ts';
 import type { FieldPath } from './diagnostics.ts';
+import { nounFor } from './words.ts';
 
 /** A broken change rule: the field to point at, the rule and what it means for this change. */
 export interface ChangeRuleFinding {
@@ -20,7 +21,7 @@ type RuledChange = Pick<ChangeRequest, 'type' | 'risk' | 'cab' | 'approvals' | '
  */
 export function leadDaysText(days: number): string {
   const tenths = Math.trunc(days * 10 + (days < 0 ? -1e-9 : 1e-9)) / 10;
-  return `${tenths.toFixed(1)} day${tenths === 1 ? '' : 's'}`;
+  return `${tenths.toFixed(1)} ${nounFor(tenths, 'day')}`;
 }
 
 /** A broken rule in words: what it means for the change (`text`, on the pages), and where it is set or how to mend it (`remedy`, for the author). */

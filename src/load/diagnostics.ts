@@ -1,4 +1,5 @@
 import { compareText } from '../core/compare.ts';
+import { validationErrorsText } from './words.ts';
 // A validator reports problems as plain located objects; printers live in the CLI.
 
 export interface Diagnostic {
@@ -63,7 +64,7 @@ export class ValidationError extends Error {
   readonly diagnostics: Diagnostic[];
   constructor(diagnostics: Diagnostic[]) {
     super(
-      `${diagnostics.length} validation error${diagnostics.length === 1 ? '' : 's'}:\n` +
+      `${validationErrorsText(diagnostics.length)}:\n` +
         diagnostics.map(formatDiagnostic).join('\n'),
     );
     this.name = 'ValidationError';

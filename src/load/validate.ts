@@ -2,6 +2,7 @@
 import type { z } from '../schema/zod.ts';
 import { fieldName, type Diagnostic, type FieldPath } from './diagnostics.ts';
 import type { YamlSource } from './yaml-source.ts';
+import { countText } from './words.ts';
 
 export interface Located {
   file: string;
@@ -40,13 +41,13 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   if (!isDefaultMessage(issue.message)) return issue.message;
   if (issue.code === 'too_small') {
     const n = Number(issue.minimum);
-    if (issue.origin === 'array' || issue.origin === 'set') return `needs at least ${n} ${n === 1 ? 'entry' : 'entries'}`;
+    if (issue.origin === 'array' || issue.origin === 'set') return `needs at least ${countText(n, 'entry', 'entries')}`;
     if (issue.origin === 'string') return n === 1 ? 'must not be empty' : `needs at least ${n} characters`;
     return `must be ${issue.inclusive ? 'at least' : 'above'} ${n}, got ${describe(issue.input)}`;
   }
   if (issue.code === 'too_big') {
     const n = Number(issue.maximum);
-    if (issue.origin === 'array' || issue.origin === 'set') return `has more than ${n} ${n === 1 ? 'entry' : 'entries'}`;
+    if (issue.origin === 'array' || issue.origin === 'set') return `has more than ${countText(n, 'entry', 'entries')}`;
     if (issue.origin === 'string') return `has more than ${n} characters`;
     return `must be ${issue.inclusive ? 'at most' : 'below'} ${n}, got ${describe(issue.input)}`;
   }

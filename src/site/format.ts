@@ -1,11 +1,15 @@
 // How instants, durations and numbers read on a page; pages pass the reporting time zone.
 import { DateTime } from 'luxon';
+import { AMBER_BUDGET_CONSUMED } from '../core/availability.ts';
 import { formatTenths, truncatePercent } from '../core/percent.ts';
+import { countText } from '../load/words.ts';
 
 // Core's figures and sentences print these too: one implementation each, shown here with the rest.
 export { availabilityText, formatGrowth } from '../core/percent.ts';
 // The change rules' words are shared with `npm run check`, so they live below the site.
 export { leadDaysText } from '../load/change-rules.ts';
+// Plurals are shared with `npm run check` too.
+export { countText, nounFor } from '../load/words.ts';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -51,7 +55,7 @@ export function isoInstant(ms: number): string {
 export function daysAgoText(days: number): string {
   if (days === 0) return 'today';
   const count = Math.abs(days);
-  const unit = `${count} day${count === 1 ? '' : 's'}`;
+  const unit = countText(count, 'day');
   return days > 0 ? `${unit} ago` : `${unit} after the as-of date`;
 }
 
@@ -67,6 +71,11 @@ export function daysAgoText(days: number): string {
 export function rateText(rate: number | null): string {
   return rate === null ? '—' : `${truncatePercent(rate, 1)} %`;
 }
+
+/**
+ * The share of the error budget from which an application is amber, from the core's constant: '75 %'.
+ */
+export const amberThresholdText = `${truncatePercent(AMBER_BUDGET_CONSUMED, 0)} %`;
 
 /**
  * Share of the error budget used, rounded up to a tenth: it never looks smaller than it is.

@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { formatDiagnostic, ValidationError } from '../load/diagnostics.ts';
 import { asOfFromEnvironment } from './as-of.ts';
 import { buildContext } from './repository-cache.ts';
+import { countText, validationErrorsText } from '../load/words.ts';
 
 export function opsledgerValidation(): AstroIntegration {
   return {
@@ -30,11 +31,11 @@ export function opsledgerValidation(): AstroIntegration {
         try {
           const { repository, warnings } = buildContext();
           logger.info(`validated ${repository.incidents.length} incidents, ${repository.changes.length} changes, ${repository.problems.length} problems, ${repository.postmortems.length} post-mortems`);
-          if (warnings.length > 0) logger.warn(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (npm run check lists them); they do not stop the build`);
+          if (warnings.length > 0) logger.warn(`${countText(warnings.length, 'warning')} (npm run check lists them); they do not stop the build`);
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
           for (const d of error.diagnostics) console.error(formatDiagnostic(d));
-          console.error(`✖ ${error.diagnostics.length} validation error${error.diagnostics.length === 1 ? '' : 's'}: the site was not built`);
+          console.error(`✖ ${validationErrorsText(error.diagnostics.length)}: the site was not built`);
           process.exit(1);
         }
       },

@@ -1,6 +1,7 @@
 // What the site search indexes, read from the validated records rather than from the emitted pages:
 // per record its page, title, the words a reader searches for, and the filters the search page offers.
 import type { Repository } from '../load/repository.ts';
+import { compareText } from '../core/compare.ts';
 import { markdownText } from './markdown.ts';
 
 /** One searchable record, in the shape of Pagefind's custom record. */
@@ -75,7 +76,7 @@ export function searchRecordMakers(repository: Repository): (() => SearchRecord)
       filters: { kind: [kindNames.problem], application: names(appsOfIncidents(problem.incidents)), priority: [problem.priority], year: [yearOf(problem.id)] },
     }));
   }
-  return makers.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).map((maker) => maker.make);
+  return makers.sort((a, b) => compareText(a.url, b.url)).map((maker) => maker.make);
 }
 
 /** How many records the search indexes: every incident, post-mortem, change and problem. */

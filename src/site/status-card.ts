@@ -3,13 +3,12 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+import type { AvailabilityStatus } from '../core/availability.ts';
 import { escapeHtml } from './xml.ts';
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const fontFiles = [path.join(fontDir, 'DejaVuSans.ttf'), path.join(fontDir, 'DejaVuSans-Bold.ttf')];
-
-export type CardStatus = 'red' | 'amber' | 'green' | 'none';
 
 export interface StatusCard {
   /** Small line above the title, e.g. "Monthly summary · October 2026". */
@@ -18,11 +17,11 @@ export interface StatusCard {
   /** The big figure, e.g. "99.97 %". */
   figure: string;
   figureLabel: string;
-  status: CardStatus;
+  status: AvailabilityStatus;
   footer: string;
 }
 
-const colours: Record<CardStatus, { band: string; text: string }> = {
+const colours: Record<AvailabilityStatus, { band: string; text: string }> = {
   red: { band: '#b42318', text: '#b42318' },
   amber: { band: '#b76e00', text: '#8a5300' },
   green: { band: '#1a7f37', text: '#1a7f37' },

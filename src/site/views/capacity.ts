@@ -17,6 +17,7 @@ import {
 import { renderChart } from '../render.ts';
 import { formatDay, formatGrowth, isoInstant } from '../format.ts';
 import { memoise, type BuildContext } from '../context.ts';
+import { compareText } from '../../core/compare.ts';
 
 /** Most points a scatter chart draws; the fit always uses every row of the window. */
 export const maxChartPoints = 2000;
@@ -47,7 +48,7 @@ export function analyseAllCapacity(
 ): CapacityResult[] {
   const names = new Map(applications.map((app) => [app.id, app.name]));
   return [...series]
-    .sort((a, b) => (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0))
+    .sort((a, b) => compareText(a.applicationId, b.applicationId))
     .map((one) => ({
       applicationId: one.applicationId,
       applicationName: names.get(one.applicationId) ?? one.applicationId,

@@ -4,9 +4,10 @@ import { findSection } from '../../load/markdown.ts';
 import type { Incident, Postmortem } from '../../load/repository.ts';
 import { truncatePercent } from '../../core/percent.ts';
 import { isProblemOpen } from '../../core/problems.ts';
-import { formatInstant, formatMinutes, minutesText, monthTitle } from '../format.ts';
+import { countText, formatInstant, formatMinutes, minutesText, monthTitle } from '../format.ts';
 import { recordIndex } from '../model.ts';
-import type { CardStatus, StatusCard } from '../status-card.ts';
+import type { AvailabilityStatus } from '../../core/availability.ts';
+import type { StatusCard } from '../status-card.ts';
 import { absoluteUrl, url } from '../urls.ts';
 import { incidentAvailabilityEffects, incidentLostMinutesTotal } from './availability.ts';
 import { customerOverlapsOf } from './customers.ts';
@@ -42,7 +43,7 @@ function followUpsOf(ctx: BuildContext, problemIds: readonly string[]): FollowUp
 }
 
 /** Card colour: an incident still hurting is red, one being watched amber, a restored one green. */
-function incidentCardStatus(severity: string, status: string): CardStatus {
+function incidentCardStatus(severity: string, status: string): AvailabilityStatus {
   if (status === 'open') return severity === 'SEV1' || severity === 'SEV2' ? 'red' : 'amber';
   return status === 'monitoring' ? 'amber' : 'green';
 }
@@ -132,7 +133,7 @@ function summariseIncident(ctx: BuildContext, incident: Incident) {
       : `${incident.status === 'monitoring' ? 'Restored, being monitored' : 'Resolved'}; impact lasted ${formatMinutes(durationMinutes)}`;
   const scope = `${appNames(ctx, incident.applications)} (${incident.component})`;
   const headline = `${incident.severity} on ${appNames(ctx, incident.applications)}: ${incident.title}`;
-  const description = `${statusText}. ${minutesText(lostMinutes)} lost minutes of availability${customers.length ? `; ${customers.length} key customer${customers.length === 1 ? '' : 's'} hit in their critical windows` : ''}. Started ${formatInstant(incident.started, zone)}.`;
+  const description = `${statusText}. ${minutesText(lostMinutes)} lost minutes of availability${customers.length ? `; ${countText(customers.length, 'key customer')} hit in their critical windows` : ''}. Started ${formatInstant(incident.started, zone)}.`;
   return {
     headline,
     statusText,
@@ -174,7 +175,7 @@ export function incidentSummaryText(incident: Incident, s: IncidentSummary): str
     ...textBlock('Key customers hit in their critical windows', s.customers, 'none'),
     '',
     `Root cause: ${s.rootCause}`,
-    ...textBlock('Follow-ups', s.followUps.map((f) => `${f.id} ${f.title} (${f.status}, ${f.openActions} open action${f.openActions === 1 ? '' : 's'})`), 'none recorded'),
+    ...textBlock('Follow-ups', s.followUps.map((f) => `${f.id} ${f.title} (${f.status}, ${countText(f.openActions, 'open action')})`), 'none recorded'),
     '',
     `Details: ${s.pageUrl}`,
     '',
@@ -229,7 +230,7 @@ export function postmortemSummaryText(pm: Postmortem, s: PostmortemSummary): str
     `Lost minutes, all incidents reviewed: ${s.lostText}`,
     ...textBlock('Incidents', s.incidentLines.map((l) => `${l.id} ${l.title} (${l.text})`), 'none'),
     ...textBlock('Key customers hit in their critical windows', s.customers, 'none'),
-    ...textBlock('Follow-ups', s.followUps.map((f) => `${f.id} ${f.title} (${f.status}, ${f.openActions} open action${f.openActions === 1 ? '' : 's'})`), 'none recorded'),
+    ...textBlock('Follow-ups', s.followUps.map((f) => `${f.id} ${f.title} (${f.status}, ${countText(f.openActions, 'open action')})`), 'none recorded'),
     '',
     `Details: ${s.pageUrl}`,
     '',

@@ -19,7 +19,7 @@ import {
   type TrackedAction,
 } from '../../core/problems.ts';
 import type { Problem } from '../../load/repository.ts';
-import { formatCount, formatInstant, formatMinutes, monthTitle, rateText } from '../format.ts';
+import { countText, formatCount, formatInstant, formatMinutes, monthTitle, rateText } from '../format.ts';
 import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentLostMinutesTotal } from './availability.ts';
@@ -39,10 +39,6 @@ function teamName(ctx: BuildContext, id: string): string {
   return team ? team.name : id;
 }
 
-function daysText(days: number): string {
-  return `${days} day${days === 1 ? '' : 's'}`;
-}
-
 export interface ActionLine {
   problemId: string;
   problemTitle: string;
@@ -58,7 +54,7 @@ export interface ActionLine {
 
 function actionLine(action: TrackedAction): ActionLine {
   const whenText =
-    action.daysOverdue > 0 ? `${daysText(action.daysOverdue)} overdue` : action.daysOverdue === 0 ? 'due today' : `due in ${daysText(-action.daysOverdue)}`;
+    action.daysOverdue > 0 ? `${countText(action.daysOverdue, 'day')} overdue` : action.daysOverdue === 0 ? 'due today' : `due in ${countText(-action.daysOverdue, 'day')}`;
   return {
     problemId: action.problemId,
     problemTitle: action.problemTitle,
@@ -102,7 +98,7 @@ function problemRow(ctx: BuildContext, problem: Problem, today: string): Problem
     owner: teamName(ctx, problem.owner),
     opened: problem.opened,
     closedText: problem.closed ?? '—',
-    ageText: daysText(problemAgeDays(problem, today)),
+    ageText: countText(problemAgeDays(problem, today), 'day'),
     actionsText: problem.actions.length === 0 ? 'none' : `${done} of ${problem.actions.length} done`,
     overdue: overdueActions([problem], today).length,
   };
@@ -219,7 +215,7 @@ export function problemPage(ctx: BuildContext, problem: Problem) {
   const lost = linked.map((i) => incidentLostMinutesTotal(ctx, i));
   const due = new Set(actionsDueThisWeek([problem], today).map((a) => a.title + a.due));
   return {
-    ageText: daysText(problemAgeDays(problem, today)),
+    ageText: countText(problemAgeDays(problem, today), 'day'),
     isOpen: isProblemOpen(problem),
     incidents: linked.map((i, k) => ({
       id: i.id,
@@ -229,7 +225,7 @@ export function problemPage(ctx: BuildContext, problem: Problem) {
       startedText: formatInstant(i.started, zone),
       lostText: formatMinutes(lost[k] ?? 0),
     })),
-    incidentsCaption: `${linked.length} linked incident${linked.length === 1 ? '' : 's'}, ${formatMinutes(lost.reduce((sum, m) => sum + m, 0))} lost in total (each incident's own lost minutes)`,
+    incidentsCaption: `${countText(linked.length, 'linked incident')}, ${formatMinutes(lost.reduce((sum, m) => sum + m, 0))} lost in total (each incident's own lost minutes)`,
     actions: problem.actions.map((a) => {
       const isOverdue = !a.done && a.due < today;
       return {
@@ -251,7 +247,7 @@ export function problemReviewPage(ctx: BuildContext) {
   const titles = recordIndex(ctx).incidents;
   const agenda = reviewAgenda(repo.problems, today).map((item) => ({
     ...problemRow(ctx, item.problem as Problem, today),
-    ageText: daysText(item.ageDays),
+    ageText: countText(item.ageDays, 'day'),
     overdue: item.overdue.map(actionLine),
     dueThisWeek: item.dueThisWeek.map(actionLine),
   }));

@@ -6,8 +6,9 @@ import { reportMonths } from '../model.ts';
 import { absoluteUrl, url } from '../urls.ts';
 import { escapeHtml } from '../xml.ts';
 import { isMonthToDate, monthReport, previousReport } from './availability.ts';
-import { availabilityText, formatCount, formatMinutes, minutesText, monthTitle } from '../format.ts';
-import type { CardStatus, StatusCard } from '../status-card.ts';
+import { amberThresholdText, availabilityText, formatCount, formatMinutes, minutesText, monthTitle, nounFor } from '../format.ts';
+import type { AvailabilityStatus } from '../../core/availability.ts';
+import type { StatusCard } from '../status-card.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 import { memoise, type BuildContext } from '../context.ts';
 
@@ -18,7 +19,7 @@ export interface SummaryApplication {
   targetText: string;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${nounFor(n, one, many)}`;
 const joinWords = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 /** How many names a summary sentence or list gives before it counts the rest: it must read on a phone. */
 const NAMES_SHOWN = 3;
@@ -73,7 +74,7 @@ function summaryOf(ctx: BuildContext, month: string) {
   const overdue = overdueActions(repo.problems, dateInZone(ctx.asOfMs, zone));
   const portfolio = report.availability.portfolio.availability;
   const portfolioText = availabilityText(portfolio);
-  const status: CardStatus = red.length > 0 ? 'red' : amber.length > 0 ? 'amber' : portfolio === null ? 'none' : 'green';
+  const status: AvailabilityStatus = red.length > 0 ? 'red' : amber.length > 0 ? 'amber' : portfolio === null ? 'none' : 'green';
 
   const sentences: string[] = [];
   const period = isCurrent ? `So far in ${monthTitle(month)}` : `In ${monthTitle(month)}`;
@@ -82,14 +83,14 @@ function summaryOf(ctx: BuildContext, month: string) {
       ? `${period} no application had scheduled service hours.`
       : `${period} the portfolio was available ${portfolioText} of scheduled time${before ? ` (month before ${availabilityText(before.availability.portfolio.availability)})` : ''}.`,
   );
-  if (red.length === 0) sentences.push(`Every application met its availability target${amber.length > 0 ? `, though ${someNames(amber.map((a) => a.name), 'application')} used more than three quarters of ${amber.length === 1 ? 'its' : 'their'} error budget` : ''}.`);
-  else sentences.push(`${someNames(red.map((r) => `${r.name} (${r.availabilityText} against ${r.targetText})`), 'application')} missed ${red.length === 1 ? 'its target' : 'their targets'}.`);
+  if (red.length === 0) sentences.push(`Every application met its availability target${amber.length > 0 ? `, though ${someNames(amber.map((a) => a.name), 'application')} used ${amberThresholdText} or more of ${nounFor(amber.length, 'its', 'their')} error budget` : ''}.`);
+  else sentences.push(`${someNames(red.map((r) => `${r.name} (${r.availabilityText} against ${r.targetText})`), 'application')} missed ${nounFor(red.length, 'its target', 'their targets')}.`);
   if (topTalkers[0]) sentences.push(`The largest single loss was ${topTalkers[0].id}, ${topTalkers[0].title}, at ${topTalkers[0].lostText} lost minutes.`);
   const m = report.metrics;
   sentences.push(
     `${plural(m.count, 'incident')} started, ${plural(serious.length, 'SEV1 or SEV2', 'SEV1 or SEV2')}${m.mttr.medianMinutes === null ? '' : `; median time to restore ${formatMinutes(m.mttr.medianMinutes)}`}.`,
   );
-  sentences.push(overdue.length === 0 ? 'No problem follow-up action is overdue.' : `${plural(overdue.length, 'problem follow-up action')} ${overdue.length === 1 ? 'is' : 'are'} overdue.`);
+  sentences.push(overdue.length === 0 ? 'No problem follow-up action is overdue.' : `${plural(overdue.length, 'problem follow-up action')} ${nounFor(overdue.length, 'is', 'are')} overdue.`);
   const paragraph = sentences.join(' ');
 
   const title = `${repo.site.title}: ${monthTitle(month)}${isCurrent ? ' to date' : ''}`;
@@ -135,7 +136,7 @@ export type MonthSummary = ReturnType<typeof monthSummary>;
 export function summaryText(s: MonthSummary): string {
   const lines = [s.title, '='.repeat(s.title.length), '', s.paragraph, '', `Portfolio availability: ${s.portfolioText}`];
   lines.push('', 'Below target:', ...(s.red.length ? s.red.map((r) => `- ${r.name}: ${r.availabilityText} (target ${r.targetText})`) : ['- none']));
-  lines.push('', 'Amber (75 % or more of the error budget used):', ...(s.amber.length ? s.amber.map((r) => `- ${r.name}: ${r.availabilityText} (target ${r.targetText})`) : ['- none']));
+  lines.push('', `Amber (${amberThresholdText} or more of the error budget used):`, ...(s.amber.length ? s.amber.map((r) => `- ${r.name}: ${r.availabilityText} (target ${r.targetText})`) : ['- none']));
   lines.push('', 'Top talkers:', ...(s.topTalkers.length ? s.topTalkers.map((t, i) => `${i + 1}. ${t.id} ${t.title} (${t.applications}): ${t.lostText} lost minutes`) : ['- none']));
   lines.push('', `SEV1/SEV2 incidents this month: ${s.serious.length}`, ...s.serious.map((i) => `- ${i.id} ${i.severity} ${i.status}: ${i.title}`));
   lines.push('', `Overdue problem actions now: ${s.overdueCount}`, ...s.overdue.map((a) => `- ${a.problemId} ${a.title} (due ${a.due})`));

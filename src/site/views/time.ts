@@ -25,11 +25,12 @@ import {
 } from '../../core/hotspots.ts';
 import { lastDateOfMonth, monthOf, monthsBetween, previousMonth, reportInterval } from '../../core/period.ts';
 import { renderChart } from '../render.ts';
-import { formatChange, formatCount, formatDay, formatFte, formatHours, formatShare, isoInstant, monthTitle, shortMonthTitle } from '../format.ts';
+import { countText, formatChange, formatCount, formatDay, formatFte, formatHours, formatShare, isoInstant, monthTitle, shortMonthTitle } from '../format.ts';
 import { url } from '../urls.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 import { capLatest, RECURRING_LINKS_SHOWN } from './records.ts';
 import { compareText } from '../../core/compare.ts';
+import { lowerBound } from '../../core/sorted.ts';
 
 /** What the hotspots views read from the repository; plain arrays, so tests build it by hand. */
 export interface TimeInputs {
@@ -180,18 +181,6 @@ function breakdownTops(context: TimeContext, breakdown: EffortBreakdown) {
     applicationSentence: hotspotSentence(breakdown.byApplication, { one: 'application', many: 'applications' }, appLabel),
     componentSentence: hotspotSentence(breakdown.byComponent, { one: 'component', many: 'components' }, compLabel),
   };
-}
-
-/** First index of a sorted list whose key is ≥ `value` (binary search). */
-function lowerBound<T>(list: readonly T[], value: number | string, key: (item: T) => number | string): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (key(list[mid] as T) < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 export interface RecurringIssueView {
@@ -428,7 +417,7 @@ export function hotspotsSection(context: TimeContext, month: string) {
   const automationMoreText =
     otherCandidates.length === 0
       ? ''
-      : `and ${otherCandidates.length} more application component${otherCandidates.length === 1 ? '' : 's'} (${formatHours(otherCandidates.reduce((sum, c) => sum + c.hours, 0))}).`;
+      : `and ${countText(otherCandidates.length, 'more application component')} (${formatHours(otherCandidates.reduce((sum, c) => sum + c.hours, 0))}).`;
 
   const total = change.total;
   const previousName = monthTitle(before);
