@@ -6,7 +6,7 @@ import { indexAvailability, maintenanceFromChanges, monthlyAvailability, monthly
 import { incidentMetrics } from '../../src/core/incident-metrics.ts';
 import { monthOf, monthsBetween, reportInterval } from '../../src/core/period.ts';
 import { analyseCapacity } from '../../src/core/capacity.ts';
-import { bucketEffortByMonth, effortBreakdown } from '../../src/core/hotspots.ts';
+import { bucketEffortByMonth, effortBreakdown } from '../../src/core/effort.ts';
 
 const asOfMs = asOfFromEnvironment({ OPSLEDGER_AS_OF: process.env.OPSLEDGER_AS_OF ?? '2026-11-25T00:00:00Z' });
 const { repository, diagnostics } = loadRepository(resolveRoot());

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { diffFigures, figureChangesMarkdown, figureMonths, reportFigures } from '../core/figures.ts';
+import { diffFigures, figureChangesMarkdown, figureMonths, reportFigures } from '../site/figures.ts';
 import { loadRepository, resolveRoot, type LoadResult } from '../load/repository.ts';
 import { asOfFromEnvironment } from '../site/as-of.ts';
 import { validationErrorsText } from '../load/words.ts';

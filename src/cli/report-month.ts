@@ -1,7 +1,7 @@
 // npm run --silent report-month: prints the last month that had ended at the report instant (OPSLEDGER_AS_OF,
 // else now) in the reporting time zone, as YYYY-MM: the month whose report CI prints and sends. Prints nothing
 // when the records start after that month, so there is no report of it yet.
-import { figureMonths } from '../core/figures.ts';
+import { figureMonths } from '../site/figures.ts';
 import { lastCompleteMonth } from '../core/period.ts';
 import { loadRepository, resolveRoot } from '../load/repository.ts';
 import { asOfFromEnvironment } from '../site/as-of.ts';

@@ -1,7 +1,6 @@
 import { ordinaryLeastSquares, predictionInterval } from './regression.ts';
 import type { LinearFit } from './regression.ts';
 import { percentile } from './incident-metrics.ts';
-import { formatGrowth } from './percent.ts';
 import { monthIndex, utcMonthOf } from './period.ts';
 import { MS_PER_DAY, MS_PER_HOUR } from './units.ts';
 
@@ -170,9 +169,12 @@ export const peakPercentile = 0.95;
 export const forecastGrowths: readonly number[] = [0.1, 0.25, 0.5, 1.0];
 
 const DAYS_PER_MONTH = 30.4375; // 365.25 / 12
-const LOW_CONFIDENCE_R2 = 0.3;
-const LOW_CONFIDENCE_N = 30;
-const LOW_CONFIDENCE_DAYS = 30;
+/** A fit with R² below this is low-confidence: its forecasts are flagged and no breach month is projected from a volume trend this weak. */
+export const LOW_CONFIDENCE_R2 = 0.3;
+/** A KPI fit on fewer rows than this is low-confidence. */
+export const LOW_CONFIDENCE_N = 30;
+/** A volume trend over fewer days than this is low-confidence. */
+export const LOW_CONFIDENCE_DAYS = 30;
 const PREDICTION_CONFIDENCE = 0.95;
 
 /**
@@ -239,75 +241,6 @@ export function analyseCapacity(series: CapacitySeries, asOfMs: number, options:
     volume: { mean: volumeMean, n: volumeN, peak, peakHours, trend },
     kpis,
   };
-}
-
-/**
- * A sentence a manager can quote for one KPI at one volume growth (a fraction from
- * `forecastGrowths`). Values carry three significant digits, more when needed to tell
- * the value from the SLA.
- *
- * @throws RangeError when the KPI has forecasts but none for this growth.
- * @example
- * describeKpiForecast(kpi, 0.5);
- * // → 'volume +50 % → p95_ms 4.1 ms (3.6–4.6), SLA 5 ms: inside'
- * // min SLA: 'volume +50 % → throughput 181 tps (153–210), SLA ≥ 200 tps: breach'
- */
-export function describeKpiForecast(kpi: CapacityKpiAnalysis, growth: number): string {
-  const head = `volume ${formatGrowth(growth)} → ${kpi.column}`;
-  if (kpi.forecasts.length === 0) {
-    return `${head}: no forecast, too few rows with varying volume in the window (n = ${kpi.n})`;
-  }
-  const forecast = kpi.forecasts.find((f) => Math.abs(f.growth - growth) < 1e-9);
-  if (forecast === undefined) {
-    const known = kpi.forecasts.map((f) => formatGrowth(f.growth)).join(', ');
-    throw new RangeError(`no forecast for volume ${formatGrowth(growth)}; forecasts exist for ${known}`);
-  }
-
-  const slaText = formatNumber(kpi.sla.value, decimalsFor(Math.abs(kpi.sla.value), 6));
-  let decimals = decimalsFor(Math.max(Math.abs(forecast.value), Math.abs(forecast.low), Math.abs(forecast.high)), 3);
-  // A value shown equal to the SLA while on one side of it would read as a contradiction.
-  for (let extra = 0; extra < 4 && forecast.value !== kpi.sla.value; extra++) {
-    if (formatNumber(forecast.value, decimals) !== slaText) break;
-    decimals++;
-  }
-  const unit = kpi.unit === '' ? '' : ` ${kpi.unit}`;
-  const low = formatNumber(forecast.low, decimals);
-  const high = formatNumber(forecast.high, decimals);
-  const range = forecast.low < 0 || forecast.high < 0 ? `${low} to ${high}` : `${low}–${high}`;
-  const sla = `SLA ${kpi.sla.kind === 'min' ? '≥ ' : ''}${slaText}${unit}`;
-  const caveat = kpi.lowConfidence && kpi.r2 !== null ? ` (low confidence: R² ${kpi.r2.toFixed(2)}, n = ${kpi.n})` : '';
-  return `${head} ${formatNumber(forecast.value, decimals)}${unit} (${range}), ${sla}: ${forecast.status}${caveat}`;
-}
-
-/** What the long headroom text says beyond the short one: which volume the growth is over and where it ends. */
-export interface HeadroomDetail {
-  over: 'mean' | 'peak';
-  /** The volume at which the fitted line reaches the SLA, with its column ("1,875 trades"); null leaves it out. */
-  slaVolumeText: string | null;
-}
-
-/**
- * How far volume can grow before the fitted KPI reaches its SLA, in words, from a `headroom` of
- * `CapacityKpiAnalysis` or `KpiPeakAnalysis`. Short (tables, `npm run diff`) without `detail`; with it,
- * the long text of a KPI's own section, which says why there is no number. `hasFit` is false when there
- * was no regression (or, from the peak, no peak): the headroom is then unknown rather than never reached.
- *
- * @example headroomText(0.25, true) // '+25 %'
- * @example headroomText(null, false) // 'unknown'
- * @example headroomText(0.25, true, { over: 'mean', slaVolumeText: '1,875 trades' }) // '+25 % volume (to 1,875 trades)'
- * @example headroomText(0, true, { over: 'peak', slaVolumeText: null }) // 'none: the fitted KPI is already at or past its SLA at the peak'
- */
-export function headroomText(headroom: number | null, hasFit: boolean, detail?: HeadroomDetail): string {
-  if (detail === undefined) {
-    if (headroom === null) return hasFit ? 'not reached' : 'unknown';
-    return headroom === 0 ? 'none' : formatGrowth(headroom);
-  }
-  const atPeak = detail.over === 'peak';
-  if (!hasFit) return atPeak ? 'unknown: no fit or no peak' : 'unknown: no fit';
-  if (headroom === null) return 'not reached: the KPI does not move towards its SLA as volume grows';
-  if (headroom === 0) return `none: the fitted KPI is already at or past its SLA${atPeak ? ' at the peak' : ''}`;
-  const to = detail.slaVolumeText === null ? '' : ` (to ${detail.slaVolumeText})`;
-  return `${formatGrowth(headroom)} ${atPeak ? 'over the peak' : 'volume'}${to}`;
 }
 
 interface KpiContext {
@@ -593,16 +526,4 @@ function dailyVolumeTrend(
     days++;
   }
   return { fit: ordinaryLeastSquares(dayX.subarray(0, days), dayMean.subarray(0, days)), days };
-}
-
-/** Decimals that show `magnitude` with the given significant digits (never negative). */
-function decimalsFor(magnitude: number, significantDigits: number): number {
-  if (!(magnitude > 0) || !Number.isFinite(magnitude)) return 0;
-  return Math.min(20, Math.max(0, significantDigits - 1 - Math.floor(Math.log10(magnitude))));
-}
-
-function formatNumber(value: number, decimals: number): string {
-  let text = value.toFixed(decimals);
-  if (decimals > 0) text = text.replace(/\.?0+$/, '');
-  return text === '-0' ? '0' : text;
 }

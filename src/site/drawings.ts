@@ -17,7 +17,9 @@ import { healthModelOfBuild, healthPage } from './views/health.ts';
 import { backlogChart, problemIndexPage } from './views/problems.ts';
 import { reportChart } from './views/report.ts';
 import { monthSummary } from './views/summary.ts';
-import { hotspotsSectionWithChart, timeContextOfBuild, timePageWithCharts } from './views/time.ts';
+import { hotspotsSectionWithChart } from './views/hotspots.ts';
+import { timeContextOfBuild } from './views/time-context.ts';
+import { timePageWithCharts } from './views/time.ts';
 
 function chartSvg(chart: { spec: Parameters<typeof renderChart>[0]; title: string } | null, priority: DrawingPriority): Promise<string> {
   return chart === null ? Promise.resolve('') : renderChart(chart.spec, chart.title, priority);

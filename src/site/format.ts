@@ -1,11 +1,11 @@
 // How instants, durations and numbers read on a page; pages pass the reporting time zone.
 import { DateTime } from 'luxon';
 import { AMBER_BUDGET_CONSUMED } from '../core/availability.ts';
-import { formatTenths, truncatePercent } from '../core/percent.ts';
+import { formatTenths, truncatePercent } from './words/percent.ts';
 import { countText } from '../load/words.ts';
 
-// Core's figures and sentences print these too: one implementation each, shown here with the rest.
-export { availabilityText, formatGrowth } from '../core/percent.ts';
+// Percentages have their own module under words/; they read like every other format from here.
+export { availabilityText, formatGrowth, formatTenths, truncatePercent } from './words/percent.ts';
 // The change rules' words are shared with `npm run check`, so they live below the site.
 export { leadDaysText } from '../load/change-rules.ts';
 // Plurals are shared with `npm run check` too.

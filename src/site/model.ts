@@ -3,7 +3,7 @@
 import type { Repository } from '../load/repository.ts';
 import { memoise, type BuildContext } from './context.ts';
 import { formatInstant, isoInstant } from './format.ts';
-import { figureMonths } from '../core/figures.ts';
+import { figureMonths } from './figures.ts';
 
 export function siteInfo(context: BuildContext) {
   const { site, asOfMs } = context;

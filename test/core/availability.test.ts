@@ -17,7 +17,7 @@ import {
   topTalkers,
 } from '../../src/core/availability.ts';
 import { monthInterval } from '../../src/core/period.ts';
-import { truncatePercent } from '../../src/core/percent.ts';
+import { truncatePercent } from '../../src/site/words/percent.ts';
 import type { ApplicationTerms, ImpactSpan, IncidentTimes, Interval, MaintenanceWindow } from '../../src/core/types.ts';
 
 const at = (iso: string): number => Date.parse(iso);

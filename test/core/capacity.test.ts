@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseCapacity, describeKpiForecast, forecastGrowths, headroomText, windowRows } from '../../src/core/capacity.ts';
+import { analyseCapacity, forecastGrowths, windowRows } from '../../src/core/capacity.ts';
+import { describeKpiForecast, headroomText } from '../../src/site/words/capacity.ts';
 import type { CapacityKpiAnalysis, CapacityKpiSpec, CapacitySeries } from '../../src/core/capacity.ts';
 
 const HOUR_MS = 3_600_000;

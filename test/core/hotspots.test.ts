@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  automationCandidates,
-  bandwidthHotspots,
-  bucketEffortByMonth,
-  daysBefore,
-  daysThrough,
-  effortBreakdown,
-  monthlyEffort,
-  monthOverMonth,
-  recurringIncidentsWithoutProblem,
-  staffingForecast,
-} from '../../src/core/hotspots.ts';
-import type { EffortEntry, IncidentOccurrence, ProblemCoverage } from '../../src/core/hotspots.ts';
+import { bandwidthHotspots, bucketEffortByMonth, effortBreakdown, monthlyEffort, monthOverMonth, type EffortEntry } from '../../src/core/effort.ts';
+import { automationCandidates } from '../../src/core/automation.ts';
+import { daysBefore, daysThrough } from '../../src/core/recurrence.ts';
+import { recurringIncidentsWithoutProblem, type IncidentOccurrence, type ProblemCoverage } from '../../src/core/recurring-incidents.ts';
+import { staffingForecast } from '../../src/core/staffing.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -154,7 +146,6 @@ describe('recurringIncidentsWithoutProblem', () => {
         incidents: ['INC-1', 'INC-2', 'INC-3'],
         firstStartedMs: start,
         lastStartedMs: start + 89 * DAY_MS,
-        suggestedTitle: 'Recurring batch incidents on settlement',
       },
     ]);
   });

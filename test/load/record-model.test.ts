@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/load/repository.ts';
 import { compareRecordIds } from '../../src/core/ids.ts';
-import { recurringIncidentsWithoutProblem } from '../../src/core/hotspots.ts';
+import { recurringIncidentsWithoutProblem } from '../../src/core/recurring-incidents.ts';
 import { makeRoot, removeRoots, writeFile } from './fixture-root.ts';
 
 afterAll(removeRoots);

@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { describeKpiForecast, type CapacitySeries } from '../../src/core/capacity.ts';
+import type { CapacitySeries } from '../../src/core/capacity.ts';
+import { analyseAllCapacity, capacityApplicationView, capacitySummary } from '../../src/site/views/capacity.ts';
+import { capacityJson } from '../../src/site/views/capacity-json.ts';
+import { chartSample, onePointPerCell } from '../../src/site/charts/capacity.ts';
 import {
-  analyseAllCapacity,
   breachText,
-  capacityApplicationView,
-  capacityJson,
-  capacitySummary,
-  chartSample,
+  describeKpiForecast,
   formatValue,
   growthSentence,
   meanHeadroomText,
-  onePointPerCell,
   peakHeadroomText,
   peakWarning,
-} from '../../src/site/views/capacity.ts';
+} from '../../src/site/words/capacity.ts';
 
 const HOUR_MS = 3_600_000;
 const START = Date.UTC(2026, 7, 1);

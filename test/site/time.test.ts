@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatChange,
-  formatFte,
-  formatHours,
-  hotspotsJson,
-  hotspotsSection,
-  monthName,
-  newProblemCommand,
-  timeContext,
-  timePage,
-  trendChartSpec,
-  type TimeInputs,
-} from '../../src/site/views/time.ts';
+import { formatChange, formatFte, formatHours, monthTitle as monthName } from '../../src/site/format.ts';
+import { hotspotsJson, hotspotsSection } from '../../src/site/views/hotspots.ts';
+import { timeContext, type TimeInputs } from '../../src/site/views/time-context.ts';
+import { timePage } from '../../src/site/views/time.ts';
+import { trendChartSpec } from '../../src/site/charts/effort.ts';
+import { newProblemCommand } from '../../src/site/words/effort.ts';
 import { renderChart } from '../../src/site/render.ts';
-import type { EffortEntry } from '../../src/core/hotspots.ts';
+import type { EffortEntry } from '../../src/core/effort.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -11,6 +11,7 @@ import type { BuildContext } from '../context.ts';
 /** How many incidents an application's page lists by name. */
 const APPLICATION_INCIDENTS_SHOWN = 200;
 import { availabilityText, budgetConsumedText, formatCount, minutesText, monthTitle } from '../format.ts';
+import { historyChartSpec } from '../charts/availability.ts';
 
 /** "24x7", or "mon–fri 07:00-19:00 America/New_York". */
 export function calendarText(calendar: Application['calendar']): string {
@@ -77,26 +78,4 @@ export function applicationChart(ctx: BuildContext, app: Pick<Application, 'id' 
       return availability === null ? [] : [{ month, availability: availability * 100, target: app.target }];
     });
   return data.length > 1 ? { spec: historyChartSpec(data), title: `${app.name}: availability by month against the ${app.target} % target` } : null;
-}
-
-/** Availability by month as a line with the target as a rule. */
-export function historyChartSpec(data: { month: string; availability: number; target: number }[]) {
-  const lowest = Math.min(...data.map((d) => Math.min(d.availability, d.target)), 100);
-  const floor = Math.max(0, Math.floor((lowest - 0.05) * 10) / 10);
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 420,
-    height: 180,
-    data: { values: data },
-    layer: [
-      {
-        mark: { type: 'line' as const, point: true },
-        encoding: {
-          x: { field: 'month', type: 'ordinal' as const, title: null },
-          y: { field: 'availability', type: 'quantitative' as const, title: 'availability %', scale: { domain: [floor, 100], clamp: true } },
-        },
-      },
-      { mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#b42318' }, encoding: { y: { field: 'target', type: 'quantitative' as const } } },
-    ],
-  };
 }

@@ -2,7 +2,7 @@
 // the incidents that hit those windows (incident page, /incidents/, monthly report, JSON).
 import { customerExposure, customerWindowOverlaps, type CustomerOverlap } from '../../core/customers.ts';
 import { describeWindow, hoursInZone, weekContaining } from '../../core/escalation.ts';
-import { daysBefore } from '../../core/hotspots.ts';
+import { daysBefore } from '../../core/recurrence.ts';
 import { reportInterval } from '../../core/period.ts';
 import type { Incident } from '../../load/repository.ts';
 import { formatDay, formatInstant, formatMinutes, monthTitle } from '../format.ts';

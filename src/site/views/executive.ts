@@ -2,7 +2,7 @@
 // from a link in a mail, their link-preview card and their plain-text twin.
 import { findSection } from '../../load/markdown.ts';
 import type { Incident, Postmortem } from '../../load/repository.ts';
-import { truncatePercent } from '../../core/percent.ts';
+import { truncatePercent } from '../words/percent.ts';
 import { isProblemOpen } from '../../core/problems.ts';
 import { countText, formatInstant, formatMinutes, minutesText, monthTitle } from '../format.ts';
 import { recordIndex } from '../model.ts';

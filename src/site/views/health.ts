@@ -1,7 +1,6 @@
 // The /health/ page and /api/v1/health.json: monitoring coverage per application, the month's alert
 // noise and its trend, incidents monitoring missed, and the red/amber/green component board.
 // Every function here takes what it needs as parameters: the repository, the as-of instant, the months.
-import type { TopLevelSpec } from 'vega-lite';
 import type { TopTalker } from '../../core/availability.ts';
 import {
   alertNoise,
@@ -25,6 +24,7 @@ import { formatInstant, formatMinutes, isoInstant, rateText } from '../format.ts
 import { reportMonths } from '../model.ts';
 import { monthReport } from './availability.ts';
 import { url } from '../urls.ts';
+import { noiseTrendSpec } from '../charts/health.ts';
 
 /** What the page needs of one month besides the repository: its incidents' own lost minutes. */
 export interface HealthMonth {
@@ -154,27 +154,6 @@ function outcomeRow(counts: OutcomeCounts) {
     duplicateText: `${counts.duplicate} (${rateText(counts.duplicateShare)})`,
     noiseText: rateText(counts.noiseShare),
     isNoisy: (counts.noiseShare ?? 0) >= 0.5,
-  };
-}
-
-/** Line chart: share of alerts that were false positives or duplicates, month by month. */
-export function noiseTrendSpec(trend: readonly { month: string; noise: AlertNoise }[], title: string): TopLevelSpec {
-  const values = trend.flatMap(({ month, noise }) => [
-    { month, measure: 'False positives', share: (noise.totals.falsePositiveShare ?? 0) * 100 },
-    { month, measure: 'Duplicates', share: (noise.totals.duplicateShare ?? 0) * 100 },
-  ]);
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 480,
-    height: 220,
-    title,
-    data: { values },
-    mark: { type: 'line', point: true },
-    encoding: {
-      x: { field: 'month', type: 'ordinal', title: 'Month', axis: { labelAngle: -45 } },
-      y: { field: 'share', type: 'quantitative', title: 'Share of alerts (%)', scale: { domain: [0, 100] } },
-      color: { field: 'measure', type: 'nominal', title: null, scale: { domain: ['False positives', 'Duplicates'], range: ['#b42318', '#8a5300'] } },
-    },
   };
 }
 

@@ -2,7 +2,8 @@
 // links and sentences here so the templates only place them.
 import { memoise, type BuildContext } from '../context.ts';
 import type { TopLevelSpec } from 'vega-lite';
-import { daysBefore, recurringIncidentsWithoutProblem } from '../../core/hotspots.ts';
+import { daysBefore } from '../../core/recurrence.ts';
+import { recurringIncidentsWithoutProblem } from '../../core/recurring-incidents.ts';
 import { addDays, dateInZone, monthOf } from '../../core/period.ts';
 import {
   actionCompletion,
@@ -23,8 +24,10 @@ import { countText, formatCount, formatInstant, formatMinutes, monthTitle, rateT
 import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { incidentLostMinutesTotal } from './availability.ts';
-import { newProblemCommand, recurringLinks } from './time.ts';
+import { recurringLinks } from './hotspots.ts';
+import { newProblemCommand, recurringProblemTitle } from '../words/effort.ts';
 import { compareRecordIds } from '../../core/ids.ts';
+import { backlogChartSpec } from '../charts/problems.ts';
 
 /** Months of backlog history shown on the problem pages and in the JSON. */
 export const BACKLOG_MONTHS = 18;
@@ -126,40 +129,6 @@ export function backlogChart(lines: readonly BacklogLine[]): { spec: TopLevelSpe
   return lines.length > 0 ? { spec: backlogChartSpec(lines), title: 'Problem backlog: tickets opened and closed per month, and open at each month end' } : null;
 }
 
-/** Opened and closed per month as bars, the open backlog at month end as a line. */
-function backlogChartSpec(lines: readonly BacklogLine[]): TopLevelSpec {
-  const flow = lines.flatMap((l) => [
-    { month: l.month, measure: 'opened', count: l.opened },
-    { month: l.month, measure: 'closed', count: l.closed },
-  ]);
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 520,
-    height: 220,
-    layer: [
-      {
-        data: { values: flow },
-        mark: { type: 'bar' },
-        encoding: {
-          x: { field: 'month', type: 'ordinal', title: null, axis: { labelAngle: -45 } },
-          xOffset: { field: 'measure', sort: ['opened', 'closed'] },
-          y: { field: 'count', type: 'quantitative', title: 'tickets' },
-          color: { field: 'measure', type: 'nominal', title: null, scale: { domain: ['opened', 'closed', 'open at month end'], range: ['#b76e00', '#1a7f37', '#0b57b0'] } },
-        },
-      },
-      {
-        data: { values: lines.map((l) => ({ month: l.month, measure: 'open at month end', count: l.open })) },
-        mark: { type: 'line', point: true, strokeWidth: 2 },
-        encoding: {
-          x: { field: 'month', type: 'ordinal', title: null },
-          y: { field: 'count', type: 'quantitative' },
-          color: { field: 'measure', type: 'nominal' },
-        },
-      },
-    ],
-  };
-}
-
 /** The /problems/ page: the headline numbers, ageing, backlog, then every ticket (open first). */
 export function problemIndexPage(ctx: BuildContext) {
   const repo = ctx.repository;
@@ -258,7 +227,7 @@ export function problemReviewPage(ctx: BuildContext) {
     firstText: formatInstant(issue.firstStartedMs, repo.site.reportingTimezone),
     lastText: formatInstant(issue.lastStartedMs, repo.site.reportingTimezone),
     ...recurringLinks(issue, (id) => titles.get(id)?.title ?? ''),
-    command: newProblemCommand(issue.suggestedTitle),
+    command: newProblemCommand(recurringProblemTitle(issue)),
   }));
   return {
     today,

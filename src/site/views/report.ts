@@ -2,7 +2,7 @@
 // templates only place them.
 import type { TopLevelSpec } from 'vega-lite';
 import type { AvailabilityRow, AvailabilityStatus } from '../../core/availability.ts';
-import { truncatePercent } from '../../core/percent.ts';
+import { truncatePercent } from '../words/percent.ts';
 import { monthInterval } from '../../core/period.ts';
 import type { Application } from '../../load/repository.ts';
 import { availabilityText, budgetConsumedText, formatInstant, formatMinutes, minutesText, monthTitle } from '../format.ts';
@@ -11,6 +11,7 @@ import { url } from '../urls.ts';
 import { isMonthToDate, monthReport, previousReport } from './availability.ts';
 import type { BuildContext } from '../context.ts';
 import { compareText } from '../../core/compare.ts';
+import { availabilityChartSpec } from '../charts/availability.ts';
 
 // The display formats live in site/format.ts; they stay importable from here for existing callers.
 export { availabilityText, budgetConsumedText, minutesText, monthTitle } from '../format.ts';
@@ -156,32 +157,4 @@ export function reportIndex(ctx: BuildContext) {
       isCurrent: isMonthToDate(ctx, month),
     };
   });
-}
-
-/** Bars of each application's availability with its target as a tick; the table beside it carries the same numbers. */
-export function availabilityChartSpec(data: { application: string; availability: number; target: number; status: string }[]) {
-  const lowest = Math.min(...data.map((d) => Math.min(d.availability, d.target)), 100);
-  const floor = Math.max(0, Math.floor((lowest - 0.05) * 10) / 10);
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 420,
-    height: { step: 22 },
-    data: { values: data },
-    encoding: { y: { field: 'application', type: 'nominal' as const, title: null, sort: null } },
-    layer: [
-      {
-        mark: { type: 'bar' as const },
-        encoding: {
-          x: { field: 'availability', type: 'quantitative' as const, title: 'availability %', scale: { domain: [floor, 100], clamp: true } },
-          color: {
-            field: 'status',
-            type: 'nominal' as const,
-            scale: { domain: ['red', 'amber', 'green', 'none'], range: ['#b42318', '#b76e00', '#1a7f37', '#8c959f'] },
-            legend: null,
-          },
-        },
-      },
-      { mark: { type: 'tick' as const, color: '#1b1f24', thickness: 2 }, encoding: { x: { field: 'target', type: 'quantitative' as const } } },
-    ],
-  };
 }

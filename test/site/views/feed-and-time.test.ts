@@ -1,7 +1,7 @@
 // The build-level entry points of the feed and time views, on the minimal fixture.
 import { describe, expect, it } from 'vitest';
 import { incidentFeed } from '../../../src/site/views/feed.ts';
-import { timeContextOfBuild } from '../../../src/site/views/time.ts';
+import { timeContextOfBuild } from '../../../src/site/views/time-context.ts';
 import { minimalContext } from '../../helpers/minimal-context.ts';
 
 describe('incidentFeed', () => {

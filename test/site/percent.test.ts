@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { availabilityText, formatGrowth, formatTenths, truncatePercent } from '../../src/core/percent.ts';
+import { availabilityText, formatGrowth, formatTenths, truncatePercent } from '../../src/site/words/percent.ts';
 
 describe('truncatePercent', () => {
   it('truncates, never rounds up', () => {

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { diffFigures, figureChangesMarkdown, figureMonths, reportFigures, type Figure, type FigureMap } from '../../src/core/figures.ts';
+import { diffFigures, figureChangesMarkdown, figureMonths, reportFigures, type Figure, type FigureMap } from '../../src/site/figures.ts';
 import { loadRepository, type Repository } from '../../src/load/repository.ts';
 import { projectRoot } from '../helpers/build-site.ts';
 

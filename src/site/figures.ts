@@ -1,13 +1,13 @@
 // The published numbers of a repository as one flat list of texts, and what changed between two of
 // them: `npm run diff` shows a pull request's reviewer every figure the change would move.
-import { indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type ChangeDowntime } from './availability.ts';
-import { analyseCapacity, defaultPlanningHorizonMonths, headroomText, type CapacitySeries } from './capacity.ts';
-import { availabilityText, formatTenths } from './percent.ts';
-import { currentReportMonth, monthOf, monthsBetween } from './period.ts';
-import { dateInZone } from './period.ts';
-import { problemBacklog, type ProblemTicket } from './problems.ts';
-import type { ApplicationTerms, IncidentTimes } from './types.ts';
-import { compareText } from './compare.ts';
+import { indexAvailability, maintenanceFromChanges, monthlyAvailability, monthlyTopTalkers, type ChangeDowntime } from '../core/availability.ts';
+import { analyseCapacity, defaultPlanningHorizonMonths, type CapacitySeries } from '../core/capacity.ts';
+import { currentReportMonth, dateInZone, monthOf, monthsBetween } from '../core/period.ts';
+import { problemBacklog, type ProblemTicket } from '../core/problems.ts';
+import type { ApplicationTerms, IncidentTimes } from '../core/types.ts';
+import { compareText } from '../core/compare.ts';
+import { headroomText } from './words/capacity.ts';
+import { availabilityText, formatTenths } from './words/percent.ts';
 
 /** What the figures are computed from; a loaded repository fits as it is. */
 export interface FiguresInput {

@@ -1,3 +1,4 @@
+// Percentages for people: truncated, never rounded up, and growth with its sign.
 const NANO_PERCENT_PER_FRACTION = 1e11;
 
 /**
