@@ -309,12 +309,17 @@ export function missedByMonitoring(incidents: readonly Pick<HealthIncident, 'id'
 
 export type ComponentStatus = 'red' | 'amber' | 'green';
 
+/** One cause of a component's red or amber: an incident with impact open on it, or a critical alert in the hour before as-of. */
+export type BoardCause =
+  | { kind: 'incident'; id: string; severity: string; status: string }
+  | { kind: 'critical-alert'; rule: string };
+
 export interface ComponentBoardEntry {
   applicationId: string;
   component: string;
   status: ComponentStatus;
-  /** Why, one short phrase per cause ("INC-2026-0042 SEV2 open", "critical alert quote-latency at …"); empty when green. */
-  reasons: string[];
+  /** Why: the open incidents, then the critical alerts of the last hour; empty when green. */
+  causes: BoardCause[];
   /** Ids of the incidents with impact open at as-of on this component. */
   openIncidents: string[];
 }
@@ -341,12 +346,12 @@ export function componentBoard(
       const here = open.filter((i) => i.applications.includes(app.id) && (i.component === undefined || i.component === component));
       const major = here.filter((i) => i.severity === 'SEV1' || i.severity === 'SEV2');
       const alertsHere = recentCritical.filter((a) => a.application === app.id && a.component === component);
-      const reasons = [
-        ...here.map((i) => `${i.id} ${i.severity} ${i.status}`),
-        ...alertsHere.map((a) => `critical alert ${a.rule} in the last hour`),
+      const causes: BoardCause[] = [
+        ...here.map((i): BoardCause => ({ kind: 'incident', id: i.id, severity: i.severity, status: i.status })),
+        ...alertsHere.map((a): BoardCause => ({ kind: 'critical-alert', rule: a.rule })),
       ];
       const status: ComponentStatus = major.length > 0 ? 'red' : here.length > 0 || alertsHere.length > 0 ? 'amber' : 'green';
-      return { applicationId: app.id, component, status, reasons, openIncidents: here.map((i) => i.id) };
+      return { applicationId: app.id, component, status, causes, openIncidents: here.map((i) => i.id) };
     }),
   );
 }

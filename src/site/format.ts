@@ -1,6 +1,6 @@
 // How instants, durations and numbers read on a page; pages pass the reporting time zone.
 import { DateTime } from 'luxon';
-import { AMBER_BUDGET_CONSUMED } from '../core/availability.ts';
+import { AMBER_BUDGET_CONSUMED, type AvailabilityStatus } from '../core/availability.ts';
 import { formatTenths, truncatePercent } from './words/percent.ts';
 import { countText } from '../load/words.ts';
 
@@ -10,6 +10,9 @@ export { availabilityText, formatGrowth, formatTenths, truncatePercent } from '.
 export { leadDaysText } from '../load/change-rules.ts';
 // Plurals are shared with `npm run check` too.
 export { countText, nounFor } from '../load/words.ts';
+
+/** A status as a word: the badges, the board and the status cards say it alike. */
+export const statusWords: Readonly<Record<AvailabilityStatus, string>> = { red: 'Red', amber: 'Amber', green: 'Green', none: 'No schedule' };
 
 const two = (n: number) => String(n).padStart(2, '0');
 

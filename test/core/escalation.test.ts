@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeCalendar,
-  describeWindow,
-  hoursInZone,
-  isStale,
-  reviewAgeDays,
-  supportMatrix,
-  supportsApplication,
-  weekContaining,
-} from '../../src/core/escalation.ts';
+import { isStale, reviewAgeDays, supportMatrix, supportsApplication, weekContaining } from '../../src/core/escalation.ts';
+import { describeCalendar, describeWindow, hoursInZone } from '../../src/site/words/hours.ts';
 
 const ASOF = Date.parse('2026-11-24T12:00:00Z');
 

@@ -197,10 +197,10 @@ describe('componentBoard', () => {
       ],
       asOf,
     );
-    expect(board.map((e) => [e.applicationId, e.component, e.status, e.reasons])).toEqual([
-      ['pricing', 'quote-engine', 'red', ['INC-1 SEV2 open']],
-      ['pricing', 'gateway', 'amber', ['INC-2 SEV4 monitoring']],
-      ['pricing', 'config', 'amber', ['critical alert config-drift in the last hour']],
+    expect(board.map((e) => [e.applicationId, e.component, e.status, e.causes])).toEqual([
+      ['pricing', 'quote-engine', 'red', [{ kind: 'incident', id: 'INC-1', severity: 'SEV2', status: 'open' }]],
+      ['pricing', 'gateway', 'amber', [{ kind: 'incident', id: 'INC-2', severity: 'SEV4', status: 'monitoring' }]],
+      ['pricing', 'config', 'amber', [{ kind: 'critical-alert', rule: 'config-drift' }]],
       ['portal', 'web', 'green', []],
     ]);
   });

@@ -5,7 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { indexAvailability, maintenanceFromChanges, monthlyTopTalkers } from '../../src/core/availability.ts';
 import { reportInterval } from '../../src/core/period.ts';
 import { loadRepository } from '../../src/load/repository.ts';
-import { applicationHealthView, healthIncident, healthJson, healthModel, healthMonths, healthPage, monthMonitoringSection } from '../../src/site/views/health.ts';
+import { healthIncident, healthModel, healthMonths, healthPage } from '../../src/site/views/health.ts';
+import { applicationHealthView, monthMonitoringSection } from '../../src/site/views/health-sections.ts';
+import { healthJson } from '../../src/site/views/health-json.ts';
+import { boardReasons } from '../../src/site/words/health.ts';
 import { rotations, trainingJson, trainingModel, trainingPage, trainingReportSection } from '../../src/site/views/training.ts';
 import { badDir, makeRoot, removeRoots } from '../load/fixture-root.ts';
 
@@ -28,7 +31,7 @@ describe('health view', () => {
   const model = modelAt(asOfMs, ['2026-02', '2026-03']);
 
   it('shows the board: batch amber for the critical alert, db green', () => {
-    expect(model.board.map((e) => [e.component, e.status, e.reasons])).toEqual([
+    expect(model.board.map((e) => [e.component, e.status, boardReasons(e)])).toEqual([
       ['batch', 'amber', ['critical alert settlement-flow-stalled in the last hour']],
       ['db', 'green', []],
     ]);

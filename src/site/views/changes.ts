@@ -20,14 +20,12 @@ import { requiredSections } from '../../schema/records.ts';
 import { changeRuleTexts } from '../../load/change-rules.ts';
 import { formatInstant, leadDaysText, monthTitle, rateText } from '../format.ts';
 
-export { leadDaysText };
-import { changesCalendar } from '../ics.ts';
 import { reportMonths } from '../model.ts';
 import { url } from '../urls.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 
 /** The lead time a normal change needs, in days (changeLeadDays in data/site.yaml). */
-function changeLeadDaysOf(ctx: BuildContext): number {
+export function changeLeadDaysOf(ctx: BuildContext): number {
   return ctx.repository.site.changeLeadDays;
 }
 
@@ -111,7 +109,7 @@ export function changeIndexPage(ctx: BuildContext) {
 }
 
 /** Incidents by the change they name as their cause, each list by start then id; built once per build. */
-function incidentsByChange(ctx: BuildContext): Map<string, Incident[]> {
+export function incidentsByChange(ctx: BuildContext): Map<string, Incident[]> {
   return memoise(ctx, 'changes.incidentsByChange', () => {
     const caused = new Map<string, Incident[]>();
     for (const incident of [...ctx.repository.incidents].sort((a, b) => a.started - b.started || compareRecordIds(a.id, b.id))) {
@@ -277,33 +275,4 @@ export function changeSectionView(ctx: BuildContext, month: string) {
     })),
     calendarHref: url(`changes/calendar/${month}/`),
   };
-}
-
-/** Body of /api/v1/changes.json. */
-export function changesJson(ctx: BuildContext) {
-  const repo = ctx.repository;
-  const caused = incidentsByChange(ctx);
-  return {
-    asOf: new Date(ctx.asOfMs).toISOString(),
-    changes: [...repo.changes]
-      .sort((a, b) => a.plannedStart - b.plannedStart || compareRecordIds(a.id, b.id))
-      .map((c) => ({
-        id: c.id,
-        type: c.type,
-        risk: c.risk,
-        applications: c.applications,
-        plannedStart: new Date(c.plannedStart).toISOString(),
-        plannedEnd: new Date(c.plannedEnd).toISOString(),
-        outcome: c.outcome,
-        leadDays: leadDays(c),
-        violations: changeViolations(c, changeLeadDaysOf(ctx)),
-        causedIncidents: (caused.get(c.id) ?? []).map((i) => i.id),
-      })),
-  };
-}
-
-/** The text of /changes.ics. */
-export function changesIcs(ctx: BuildContext): string {
-  const repo = ctx.repository;
-  return changesCalendar(repo.changes, { baseUrl: repo.site.baseUrl, base: repo.site.base, asOfMs: ctx.asOfMs, name: `${repo.site.title} changes` });
 }

@@ -1,7 +1,8 @@
 // Key customers: their windows in their own zone and in the reporting zone for the as-of week, and
 // the incidents that hit those windows (incident page, /incidents/, monthly report, JSON).
 import { customerExposure, customerWindowOverlaps, type CustomerOverlap } from '../../core/customers.ts';
-import { describeWindow, hoursInZone, weekContaining } from '../../core/escalation.ts';
+import { weekContaining } from '../../core/escalation.ts';
+import { describeWindow, hoursInZone } from '../words/hours.ts';
 import { daysBefore } from '../../core/recurrence.ts';
 import { reportInterval } from '../../core/period.ts';
 import type { Incident } from '../../load/repository.ts';

@@ -1,6 +1,7 @@
 // The escalation directory: every team with its rotation in its own zone and in the reporting zone
 // for the as-of week, contact links, escalation order, managers and review age; who supports what.
-import { describeCalendar, hoursInZone, isStale, reviewAgeDays, supportMatrix, supportsApplication, weekContaining } from '../../core/escalation.ts';
+import { isStale, reviewAgeDays, supportMatrix, supportsApplication, weekContaining } from '../../core/escalation.ts';
+import { describeCalendar, hoursInZone } from '../words/hours.ts';
 import { daysAgoText, formatDay } from '../format.ts';
 import { mailHref, phoneHref, url } from '../urls.ts';
 import type { BuildContext } from '../context.ts';

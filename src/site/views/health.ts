@@ -1,4 +1,4 @@
-// The /health/ page and /api/v1/health.json: monitoring coverage per application, the month's alert
+// The /health/ page (its JSON is health-json.ts): monitoring coverage per application, the month's alert
 // noise and its trend, incidents monitoring missed, and the red/amber/green component board.
 // Every function here takes what it needs as parameters: the repository, the as-of instant, the months.
 import type { TopTalker } from '../../core/availability.ts';
@@ -14,17 +14,17 @@ import {
   type ComponentBoardEntry,
   type HealthIncident,
   type MissedByMonitoring,
-  type MonitoringLayer,
   type OutcomeCounts,
 } from '../../core/health.ts';
 import { reportInterval } from '../../core/period.ts';
 import type { Incident, Repository } from '../../load/repository.ts';
 import { memoise, type BuildContext } from '../context.ts';
-import { formatInstant, formatMinutes, isoInstant, rateText } from '../format.ts';
+import { formatInstant, formatMinutes, rateText, statusWords } from '../format.ts';
 import { reportMonths } from '../model.ts';
 import { monthReport } from './availability.ts';
 import { url } from '../urls.ts';
 import { noiseTrendSpec } from '../charts/health.ts';
+import { boardReasons, layerLabels } from '../words/health.ts';
 
 /** What the page needs of one month besides the repository: its incidents' own lost minutes. */
 export interface HealthMonth {
@@ -44,13 +44,6 @@ export interface HealthInput {
 
 /** Months of alert trend shown. */
 export const healthTrendMonths = 12;
-
-export const layerLabels: Record<MonitoringLayer, string> = {
-  machine: 'Machine',
-  application: 'Application',
-  business: 'Business process',
-  middleware: 'Middleware',
-};
 
 /** An incident as the health core reads it. */
 export function healthIncident(incident: Incident): HealthIncident {
@@ -83,7 +76,7 @@ function lostMinutesOfMonth(month: HealthMonth): Map<string, number> {
 }
 
 /** A month's alert noise and the incidents monitoring missed in it (month to date for the as-of month). */
-function monthNoiseAndMisses(repository: HealthInput['repository'], month: HealthMonth, asOfMs: number) {
+export function monthNoiseAndMisses(repository: HealthInput['repository'], month: HealthMonth, asOfMs: number) {
   const lostById = lostMinutesOfMonth(month);
   return {
     noise: alertNoise(repository.alerts, reportInterval(month.month, repository.site.reportingTimezone, asOfMs)),
@@ -124,8 +117,6 @@ export function healthModelOfBuild(ctx: BuildContext): HealthModel {
   );
 }
 
-const statusWords = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
-
 function boardGroups(board: readonly ComponentBoardEntry[], names: ReadonlyMap<string, string>) {
   const ids = [...new Set(board.map((e) => e.applicationId))];
   return ids.map((id) => {
@@ -139,7 +130,7 @@ function boardGroups(board: readonly ComponentBoardEntry[], names: ReadonlyMap<s
         component: e.component,
         status: e.status,
         statusText: statusWords[e.status],
-        reasonsText: e.reasons.length === 0 ? 'no open incident, no critical alert in the last hour' : e.reasons.join('; '),
+        reasonsText: e.causes.length === 0 ? 'no open incident, no critical alert in the last hour' : boardReasons(e).join('; '),
         badgeHref: url(`badges/${id}/${e.component}.svg`),
       })),
     };
@@ -158,7 +149,7 @@ function outcomeRow(counts: OutcomeCounts) {
 }
 
 /** A month's alert noise as the health page and the monthly report show it. */
-function noiseView(noise: AlertNoise, appName: (id: string) => string, zone: string) {
+export function noiseView(noise: AlertNoise, appName: (id: string) => string, zone: string) {
   return {
     hasAlerts: noise.totals.alerts > 0,
     totals: outcomeRow(noise.totals),
@@ -183,7 +174,7 @@ function noiseView(noise: AlertNoise, appName: (id: string) => string, zone: str
 }
 
 /** The incidents monitoring missed, with their lost minutes, as the pages show them. */
-function missedView(missed: MissedByMonitoring) {
+export function missedView(missed: MissedByMonitoring) {
   return {
     count: missed.incidents.length,
     lostMinutesText: formatMinutes(missed.lostMinutes),
@@ -248,56 +239,6 @@ export function healthPage(model: HealthModel, asOfMs: number) {
 
 export type HealthPage = ReturnType<typeof healthPage>;
 
-/** `/api/v1/health.json`: the board, coverage, blind spots, the month's alert noise and misses, the trend; full precision. */
-export function healthJson(model: HealthModel, asOfMs: number) {
-  const { noise, missed } = model;
-  return {
-    asOf: isoInstant(asOfMs),
-    month: model.month,
-    board: model.board.map(({ applicationId, component, status, reasons, openIncidents }) => ({ application: applicationId, component, status, reasons, openIncidents })),
-    coverage: model.coverage.map(({ app, matrix }) => ({
-      application: app.id,
-      coveredShare: matrix.coveredShare,
-      uncoveredBusiness: matrix.uncoveredBusiness,
-      components: matrix.rows.map((row) => ({
-        component: row.component,
-        layers: Object.fromEntries(row.cells.map((cell) => [cell.layer, cell.monitors])),
-      })),
-    })),
-    blindSpots: model.blindSpots.map(({ incidentId, applicationId, component, layer, missedByMonitoring: missedIt }) => ({ incident: incidentId, application: applicationId, component, layer, missedByMonitoring: missedIt })),
-    alerts: {
-      days: noise.days,
-      alertsPerDay: noise.alertsPerDay,
-      ...countsJson(noise.totals),
-      noisiestRules: noisiestRules(noise, 10).map((rule) => ({ application: rule.application, rule: rule.rule, shareOfAll: rule.shareOfAll, ...countsJson(rule) })),
-      applications: noise.applications.map((a) => ({ application: a.application, ...countsJson(a) })),
-      ledToIncident: noise.ledToIncident.map((a) => ({ at: isoInstant(a.at), application: a.application, component: a.component, rule: a.rule, incident: a.incident })),
-    },
-    missedByMonitoring: {
-      lostMinutes: missed.lostMinutes,
-      detectedByMonitoring: missed.detectedByMonitoring,
-      missedShare: missed.missedShare,
-      incidents: missed.incidents.map(({ id, severity, channel, lostMinutes }) => ({ id, severity, channel, lostMinutes })),
-    },
-    trend: model.trend.map(({ month, noise: n }) => ({ month, alertsPerDay: n.alertsPerDay, ...countsJson(n.totals) })),
-  };
-}
-
-function countsJson(counts: OutcomeCounts) {
-  const { alerts, actionable, falsePositive, duplicate, unknown, falsePositiveShare, duplicateShare, noiseShare } = counts;
-  return { alerts, actionable, falsePositive, duplicate, unknown, falsePositiveShare, duplicateShare, noiseShare };
-}
-
-/** Per-component status badge: a shields-style label and value, coloured by the board's status. */
-export function componentBadgeText(entry: Pick<ComponentBoardEntry, 'applicationId' | 'component' | 'status' | 'reasons'>, applicationName: string) {
-  return {
-    label: `${applicationName} ${entry.component}`,
-    value: statusWords[entry.status],
-    status: entry.status,
-    title: `${applicationName} ${entry.component}: ${statusWords[entry.status].toLowerCase()}${entry.reasons.length > 0 ? ` (${entry.reasons.join('; ')})` : ''}`,
-  };
-}
-
 /**
  * The last `healthTrendMonths` of `reportMonths` with what health needs of each, read through
  * `monthReport` (the build's memoised month figures, passed in).
@@ -310,62 +251,4 @@ export function healthMonths(
     const report = monthReport(month);
     return { month, topTalkers: report.topTalkers, incidents: report.incidents };
   });
-}
-
-/**
- * One application's health for its own page: each component's status as of `asOfMs` with its badge,
- * and the layers its monitors leave uncovered.
- */
-export function applicationHealthView(
-  app: Pick<Repository['applications'][number], 'id' | 'name' | 'components' | 'monitoring'>,
-  incidents: readonly HealthIncident[],
-  alerts: Repository['alerts'],
-  asOfMs: number,
-) {
-  const board = componentBoard([app], incidents, alerts, asOfMs);
-  const matrix = coverageMatrix({ id: app.id, components: app.components, monitoring: app.monitoring ?? [] });
-  return {
-    components: board.map((entry) => {
-      const row = matrix.rows.find((r) => r.component === entry.component);
-      const uncovered = (row?.cells ?? []).filter((cell) => cell.status !== 'covered').map((cell) => layerLabels[cell.layer].toLowerCase());
-      return {
-        component: entry.component,
-        status: entry.status,
-        statusText: statusWords[entry.status],
-        reasonsText: entry.reasons.join('; '),
-        uncoveredText: uncovered.length === 0 ? 'all four layers' : `not: ${uncovered.join(', ')}`,
-        isBusinessUncovered: matrix.uncoveredBusiness.includes(entry.component),
-        badgeSrc: url(`badges/${app.id}/${entry.component}.svg`),
-        badgeAlt: componentBadgeText(entry, app.name).title,
-      };
-    }),
-    monitorCount: (app.monitoring ?? []).length,
-    healthHref: url(`health/#coverage-${app.id}`),
-  };
-}
-
-/**
- * The monthly report's monitoring section for `month`: the month's alert noise (its five noisiest
- * rules) and the incidents monitoring missed with their lost minutes, month to date for the as-of month.
- */
-export function monthMonitoringSection(
-  repository: Pick<Repository, 'applications' | 'incidents' | 'alerts' | 'site'>,
-  month: HealthMonth,
-  asOfMs: number,
-) {
-  const { noise: monthNoise, missed } = monthNoiseAndMisses(repository, month, asOfMs);
-  const names = new Map(repository.applications.map((app) => [app.id, app.name]));
-  const noise = noiseView(monthNoise, (id) => names.get(id) ?? id, repository.site.reportingTimezone);
-  return {
-    month: month.month,
-    hasAlerts: noise.hasAlerts,
-    alerts: noise.totals.alerts,
-    alertsPerDayText: noise.alertsPerDayText,
-    actionable: noise.totals.actionable,
-    falsePositiveText: noise.totals.falsePositiveText,
-    duplicateText: noise.totals.duplicateText,
-    rules: noise.rules.slice(0, 5),
-    missed: missedView(missed),
-    href: url('health/'),
-  };
 }

@@ -1,7 +1,8 @@
 // Change views on the minimal fixture: CHG-2026-0001 (normal, high risk, failed, caused INC-2026-0002) and
 // CHG-2026-0002 (bau, successful), both in March 2026.
 import { describe, expect, it } from 'vitest';
-import { calendarMonths, calendarPage, changeIndexPage, changePage, changeReviewPage, changeSectionView, changesIcs, changesJson } from '../../../src/site/views/changes.ts';
+import { calendarMonths, calendarPage, changeIndexPage, changePage, changeReviewPage, changeSectionView } from '../../../src/site/views/changes.ts';
+import { changesIcs, changesJson } from '../../../src/site/views/changes-json.ts';
 import { byId, minimalContext } from '../../helpers/minimal-context.ts';
 
 describe('change views', () => {

@@ -2,7 +2,8 @@
 import type { APIRoute } from 'astro';
 import { buildContext } from '../../../site/repository-cache.ts';
 import { badgeSvg } from '../../../site/views/badges.ts';
-import { componentBadgeText, healthModelOfBuild } from '../../../site/views/health.ts';
+import { healthModelOfBuild } from '../../../site/views/health.ts';
+import { componentBadgeText } from '../../../site/words/health.ts';
 
 export function getStaticPaths() {
   const ctx = buildContext();
