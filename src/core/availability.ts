@@ -93,7 +93,7 @@ function scheduleFrom(app: ApplicationTerms, calendarIntervals: Interval[], main
 }
 
 /** Rounds away float noise of the last digits so comparisons at a threshold and truncated displays agree. */
-function roundTo9(value: number): number {
+function withoutFloatNoise(value: number): number {
   return Math.round(value * 1e9) / 1e9;
 }
 
@@ -191,8 +191,8 @@ function availabilityRow(app: ApplicationTerms, scheduledMs: number, lostMs: num
   const budgetConsumed = errorBudgetMinutes > 0 ? lostMinutes / errorBudgetMinutes : null;
   let status: AvailabilityStatus = 'none';
   if (availability !== null) {
-    if (roundTo9(availability * 100) < app.target) status = 'red';
-    else if (budgetConsumed !== null && roundTo9(budgetConsumed) >= AMBER_BUDGET_CONSUMED) status = 'amber';
+    if (withoutFloatNoise(availability * 100) < app.target) status = 'red';
+    else if (budgetConsumed !== null && withoutFloatNoise(budgetConsumed) >= AMBER_BUDGET_CONSUMED) status = 'amber';
     else status = 'green';
   }
   return { id: app.id, target: app.target, scheduledMinutes, lostMinutes, availability, errorBudgetMinutes, budgetConsumed, status };

@@ -166,7 +166,7 @@ export interface RowProblem {
  * Keeps one copy of each distinct cell value: the first time a value is met it is copied out of the text it was
  * cut from (a cut of a long text keeps the whole text alive), and every later cell with that value gets the copy.
  */
-function cellValues(): (value: string) => string {
+function cellInterner(): (value: string) => string {
   const kept = new Map<string, string>();
   return (value) => {
     let copy = kept.get(value);
@@ -190,7 +190,7 @@ export function readTimeCsv(
   let header: string[] = [];
   let index: number[] = [];
   const cells: string[] = new Array<string>(timeColumns.length);
-  const keep = cellValues();
+  const keep = cellInterner();
   const { unreadable, headerOk } = forEachCheckedRow(
     file,
     text,

@@ -2,7 +2,7 @@
 // per record its page, title, the words a reader searches for, and the filters the search page offers.
 import type { Repository } from '../load/repository.ts';
 import { compareText } from '../core/compare.ts';
-import { markdownText } from './markdown.ts';
+import { markdownText } from './markdown-html.ts';
 
 /** One searchable record, in the shape of Pagefind's custom record. */
 export interface SearchRecord {

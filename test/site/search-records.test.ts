@@ -2,7 +2,7 @@
 // searches for and the filters of the search page, read from the validated records.
 import { describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/load/repository.ts';
-import { markdownText } from '../../src/site/markdown.ts';
+import { markdownText } from '../../src/site/markdown-html.ts';
 import { escapeHtmlText } from '../../src/site/xml.ts';
 import { searchRecordCount, searchRecordMakers } from '../../src/site/search-records.ts';
 import { minimalDir } from '../load/fixture-root.ts';
