@@ -21,7 +21,7 @@ export function byId<T extends { id: string }>(list: readonly T[], id: string): 
 }
 
 /** The incident as if it were still open: no restoration time, the given status. */
-export function reopened<T extends { restored?: number; status: string }>(incident: T, status: 'open' | 'monitoring' = 'open'): T {
+export function reopened<T extends { restored?: number | undefined; status: string }>(incident: T, status: 'open' | 'monitoring' = 'open'): T {
   const { restored: _restored, ...open } = incident;
   return { ...open, status } as T;
 }
