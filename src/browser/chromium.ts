@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
+import { extract } from 'tar-stream';
 
 const systemChromiumPaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -26,28 +27,12 @@ export interface ChromiumChoice {
 
 const require = createRequire(import.meta.url);
 
-/** The regular files of a ustar archive (the package's own archives hold nothing else), as name → bytes. */
-function tarFiles(archive: Buffer): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  let at = 0;
-  while (at + 512 <= archive.length && archive[at] !== 0) {
-    const field = (from: number, length: number) => archive.subarray(at + from, at + from + length).toString('utf8').replace(/\0.*$/s, '');
-    const size = parseInt(field(124, 12).trim() || '0', 8);
-    const prefix = field(345, 155);
-    const name = prefix ? `${prefix}/${field(0, 100)}` : field(0, 100);
-    const type = field(156, 1);
-    if (type === '0' || type === '') files.set(name, archive.subarray(at + 512, at + 512 + size));
-    at += 512 + Math.ceil(size / 512) * 512;
-  }
-  return files;
-}
-
 /** Writes a folder once per machine: built beside its final place under a unique name, then renamed into it. */
-function materialise(folder: string, write: (into: string) => void): string {
+async function materialise(folder: string, write: (into: string) => unknown): Promise<string> {
   if (existsSync(folder)) return folder;
   const building = `${folder}.${process.pid}.${Date.now()}`;
   mkdirSync(building, { recursive: true });
-  write(building);
+  await write(building);
   try {
     renameSync(building, folder);
   } catch {
@@ -57,18 +42,37 @@ function materialise(folder: string, write: (into: string) => void): string {
 }
 
 /**
+ * Writes the regular files of a tar archive into `into`, each under its base name and executable (shared
+ * libraries); folders, links and other entries are skipped. tar-stream parses the archive: the parser the
+ * chromium package itself unpacks its archives with (through tar-fs).
+ */
+export async function unpackFilesFlat(archive: Buffer, into: string): Promise<string[]> {
+  const written: string[] = [];
+  const entries = extract();
+  entries.end(archive);
+  for await (const entry of entries) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk as Buffer);
+    if (entry.header.type !== 'file') continue;
+    const name = path.basename(entry.header.name);
+    writeFileSync(path.join(into, name), Buffer.concat(chunks), { mode: 0o755 });
+    written.push(name);
+  }
+  return written;
+}
+
+/**
  * The shared libraries the bundled chromium links against (NSS, NSPR, expat), which a bare machine lacks:
  * the package carries them for Amazon Linux and unpacks them only there, so they are unpacked here for every machine.
  */
-function bundledLibraryDir(packageDir: string): string {
-  return materialise(path.join(tmpdir(), 'opsledger-chromium-lib'), (into) => {
-    const archive = brotliDecompressSync(readFileSync(path.join(packageDir, 'bin/al2023.tar.br')));
-    for (const [name, bytes] of tarFiles(archive)) writeFileSync(path.join(into, path.basename(name)), bytes, { mode: 0o755 });
-  });
+function bundledLibraryDir(packageDir: string): Promise<string> {
+  return materialise(path.join(tmpdir(), 'opsledger-chromium-lib'), (into) =>
+    unpackFilesFlat(brotliDecompressSync(readFileSync(path.join(packageDir, 'bin/al2023.tar.br'))), into),
+  );
 }
 
 /** A fontconfig setup of the fonts the bundled chromium unpacks and the DejaVu fonts npm installs, so pages show text with no system fonts. */
-function bundledFontConfigDir(): string {
+function bundledFontConfigDir(): Promise<string> {
   const dejavu = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   const bundledFonts = path.join(tmpdir(), 'fonts');
   const config = `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${dejavu}</dir>\n  <dir>${bundledFonts}</dir>\n  <cachedir>${path.join(tmpdir(), 'opsledger-fontconfig-cache')}</cachedir>\n</fontconfig>\n`;
@@ -95,8 +99,8 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env, systemP
   const executablePath = await bundled.executablePath();
   // The package exports only its entry (build/<format>/index), two folders below its own.
   const packageDir = path.resolve(path.dirname(require.resolve('@sparticuz/chromium')), '../..');
-  const libraryPath = [bundledLibraryDir(packageDir), env.LD_LIBRARY_PATH].filter(Boolean).join(path.delimiter);
-  return { executablePath, args, source: 'bundled', env: { LD_LIBRARY_PATH: libraryPath, FONTCONFIG_PATH: bundledFontConfigDir() } };
+  const libraryPath = [await bundledLibraryDir(packageDir), env.LD_LIBRARY_PATH].filter(Boolean).join(path.delimiter);
+  return { executablePath, args, source: 'bundled', env: { LD_LIBRARY_PATH: libraryPath, FONTCONFIG_PATH: await bundledFontConfigDir() } };
 }
 
 export async function launchChromium(env: NodeJS.ProcessEnv = process.env, systemPaths: readonly string[] = systemChromiumPaths): Promise<Browser> {

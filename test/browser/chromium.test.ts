@@ -1,10 +1,13 @@
 // The chromium `npm install` brings starts on a machine with no browser, no NSS libraries and no fonts of
 // its own, and shows text; CHROMIUM_PATH and a system chromium come first when there is one.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import { pack } from 'tar-stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium } from '../helpers/chromium.ts';
+import { findChromium, launchChromium, unpackFilesFlat } from '../helpers/chromium.ts';
 
 const { CHROMIUM_PATH, ...withoutChromiumPath } = process.env;
 const scratch = mkdtempSync(path.join(tmpdir(), 'opsledger-chromium-'));
@@ -33,6 +36,44 @@ describe('findChromium', () => {
     expect(existsSync(path.join(choice.env.FONTCONFIG_PATH!, 'fonts.conf'))).toBe(true);
     expect(choice.args).not.toContain('--single-process');
     expect(choice.args).not.toContain('--no-zygote');
+  });
+});
+
+/** A tar archive of `entries`, written by tar-stream's packer. */
+async function tarOf(entries: { name: string; type?: 'file' | 'directory' | 'symlink'; body?: string; linkname?: string }[]): Promise<Buffer> {
+  const archive = pack();
+  for (const { body, ...header } of entries) archive.entry(header, body ?? '');
+  archive.finalize();
+  const chunks: Buffer[] = [];
+  for await (const chunk of archive) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+describe('unpackFilesFlat', () => {
+  it('writes the regular files under their base names, executable, and skips folders and links', async () => {
+    const into = path.join(scratch, 'flat');
+    mkdirSync(into);
+    const deep = `${'long-folder-name/'.repeat(8)}libdeep.so`; // past ustar's 100-byte name: it goes into the prefix field
+    const archive = await tarOf([
+      { name: 'lib', type: 'directory' },
+      { name: 'lib/libnss3.so', body: 'nss' },
+      { name: 'lib/libnss.so', type: 'symlink', linkname: 'libnss3.so' },
+      { name: deep, body: 'x'.repeat(1500) },
+    ]);
+    expect(await unpackFilesFlat(archive, into)).toEqual(['libnss3.so', 'libdeep.so']);
+    expect(readdirSync(into).sort()).toEqual(['libdeep.so', 'libnss3.so']);
+    expect(readFileSync(path.join(into, 'libnss3.so'), 'utf8')).toBe('nss');
+    expect(readFileSync(path.join(into, 'libdeep.so'), 'utf8')).toBe('x'.repeat(1500));
+    expect(statSync(path.join(into, 'libnss3.so')).mode & 0o777).toBe(0o755);
+  });
+
+  it("unpacks the chromium package's own library archive", async () => {
+    const into = path.join(scratch, 'al2023');
+    mkdirSync(into);
+    const packageDir = path.resolve(path.dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '../..');
+    const written = await unpackFilesFlat(brotliDecompressSync(readFileSync(path.join(packageDir, 'bin/al2023.tar.br'))), into);
+    expect(written).toEqual(expect.arrayContaining(['libnss3.so', 'libnspr4.so', 'libnssutil3.so', 'libsoftokn3.so', 'libexpat.so.1']));
+    for (const name of written) expect(statSync(path.join(into, name)).size, name).toBeGreaterThan(0);
   });
 });
 

@@ -1,2 +1,2 @@
 // Tests start chromium the way every opsledger command does.
-export { launchChromium, findChromium } from '../../src/browser/chromium.ts';
+export { launchChromium, findChromium, unpackFilesFlat } from '../../src/browser/chromium.ts';
