@@ -5,12 +5,14 @@ import type { AstroIntegration } from 'astro';
 import { formatDiagnostic, ValidationError } from '../load/diagnostics.ts';
 import { asOfFromEnvironment } from './as-of.ts';
 import { buildContext } from './repository-cache.ts';
+import type { Audience } from './audience.ts';
 
-export function opsledgerValidation(): AstroIntegration {
+export function opsledgerValidation(audience: Audience): AstroIntegration {
   return {
     name: 'opsledger-validation',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command === 'build') logger.info(audience === 'public' ? 'audience: public (the status page: only what the records mark public)' : 'audience: internal (the whole report, for the team behind sign-in; every page noindex)');
         // The build's heap policy, measured back to back on the large corpus (the Node process's peak):
         // - a young generation of at most 2 × 8 MiB per thread instead of V8's default: 1.65 → 1.44 GiB, no slower;
         // - the old generation allowed to grow 30 % past what the last full collection kept, instead of V8's own
