@@ -7,6 +7,7 @@ import path from 'node:path';
 import { diffFigures, figureChangesMarkdown, figureMonths, reportFigures } from '../core/figures.ts';
 import { loadRepository, resolveRoot, type LoadResult } from '../load/repository.ts';
 import { asOfFromEnvironment } from '../site/as-of.ts';
+import { exitUnlessInternal } from '../site/audience.ts';
 
 class UsageError extends Error {}
 
@@ -74,6 +75,10 @@ function main(args: readonly string[]): number {
     rmSync(refRoot, { recursive: true, force: true });
   }
 }
+
+
+// The report, its PDF and its figures are the internal audience's; a public job gets a refusal, not them.
+exitUnlessInternal('diff');
 
 try {
   process.exitCode = main(process.argv.slice(2));

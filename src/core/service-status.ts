@@ -53,7 +53,7 @@ export function impactAt(app: ApplicationTerms, incidents: readonly IncidentTime
  *
  * @example serviceStatusOf({ weight: 0.1, regionsDown: ['APAC'], incidents: ['INC-2026-0001'] }) // 'partial-outage'
  */
-export function serviceStatusOf(impact: Pick<ImpactAt, 'weight' | 'regionsDown'>): ServiceStatus {
+export function serviceStatusOf(impact: { weight: number; regionsDown: readonly string[] }): ServiceStatus {
   if (impact.weight >= 1) return 'major-outage';
   if (impact.regionsDown.length > 0) return 'partial-outage';
   if (impact.weight > 0) return 'degraded';

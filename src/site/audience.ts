@@ -25,11 +25,26 @@ export function audienceLocation(site: SiteConfig, audience: Audience): { baseUr
 }
 
 /**
- * Refuses a command that reads the internal report (pdf, mail, diff) when the environment asks for the public
- * audience, rather than quietly printing internal figures in a public job.
+ * Why a command that reads the internal report (pdf, mail, diff) refuses to run in a public job, or null: an
+ * environment that asks for the public audience gets a message rather than internal figures printed quietly.
+ *
+ * @example internalOnlyRefusal('pdf', { OPSLEDGER_AUDIENCE: 'public' }) // 'pdf reads the internal report; …'
  */
-export function requireInternalAudience(command: string, env: NodeJS.ProcessEnv = process.env): void {
-  if (audienceFromEnvironment(env) !== 'internal') {
-    throw new Error(`${command} reads the internal report; OPSLEDGER_AUDIENCE=${env.OPSLEDGER_AUDIENCE} builds the public status page, which has no report. Run it with OPSLEDGER_AUDIENCE=internal (or unset).`);
+export function internalOnlyRefusal(command: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  let audience: Audience;
+  try {
+    audience = audienceFromEnvironment(env);
+  } catch (error) {
+    return (error as Error).message;
   }
+  if (audience === 'internal') return null;
+  return `${command} reads the internal report; OPSLEDGER_AUDIENCE=public builds the public status page, which has no report. Run it with OPSLEDGER_AUDIENCE=internal (or unset).`;
+}
+
+/** Ends a command that reads the internal report, with exit status 2, when the environment asks for the public audience. */
+export function exitUnlessInternal(command: string): void {
+  const refusal = internalOnlyRefusal(command);
+  if (refusal === null) return;
+  console.error(refusal);
+  process.exit(2);
 }

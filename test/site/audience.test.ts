@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audienceFromEnvironment, audienceLocation, requireInternalAudience } from '../../src/site/audience.ts';
+import { audienceFromEnvironment, audienceLocation, internalOnlyRefusal } from '../../src/site/audience.ts';
 import { siteSchema } from '../../src/schema/index.ts';
 
 describe('audienceFromEnvironment', () => {
@@ -22,9 +22,11 @@ describe('audienceLocation', () => {
   });
 });
 
-describe('requireInternalAudience', () => {
+describe('internalOnlyRefusal', () => {
   it('stops a command that reads the internal report in a public job', () => {
-    expect(() => requireInternalAudience('pdf', { OPSLEDGER_AUDIENCE: 'public' })).toThrow(/^pdf reads the internal report/);
-    expect(() => requireInternalAudience('pdf', {})).not.toThrow();
+    expect(internalOnlyRefusal('pdf', { OPSLEDGER_AUDIENCE: 'public' })).toMatch(/^pdf reads the internal report; OPSLEDGER_AUDIENCE=public builds the public status page/);
+    expect(internalOnlyRefusal('diff', { OPSLEDGER_AUDIENCE: 'everyone' })).toBe('OPSLEDGER_AUDIENCE=everyone is refused: expected internal or public');
+    expect(internalOnlyRefusal('pdf', {})).toBeNull();
+    expect(internalOnlyRefusal('mail', { OPSLEDGER_AUDIENCE: 'internal' })).toBeNull();
   });
 });
