@@ -1,6 +1,6 @@
 // How an import touches the content root: every file replaced whole through a temporary name in its own folder
 // (a kill leaves the old file or the new one, never half of one), and one import at a time per root (a lock file).
-import { appendFileSync, closeSync, linkSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, linkSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 let sequence = 0;
@@ -79,7 +79,8 @@ function readLock(file: string): LockInfo | null {
  */
 export function takeImportLock(root: string, system: string, now: Date = new Date()): { release: () => void; note: string | null } {
   const dir = path.join(root, '.opsledger/import');
-  mkdirSync(dir, { recursive: true });
+  // The folders made for the lock alone are removed with it, so an import that wrote nothing leaves nothing.
+  const made = mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'lock');
   const info: LockInfo = { pid: process.pid, since: now.toISOString(), system };
   let note: string | null = null;
@@ -92,7 +93,14 @@ export function takeImportLock(root: string, system: string, now: Date = new Dat
       const release = () => {
         if (released) return;
         released = true;
+        process.off('exit', release);
         if (readLock(file)?.pid === process.pid) unlinkSync(file);
+        if (made !== undefined) {
+          for (let folder = dir; folder.length >= made.length; folder = path.dirname(folder)) {
+            if (readdirSync(folder).length > 0) break;
+            rmdirSync(folder);
+          }
+        }
       };
       process.once('exit', release);
       return { release, note };

@@ -118,6 +118,8 @@ const COMPONENT = 'service';
  * @example statuspageBatch([{ incident, where: 'x.jsonl:1' }], map).incidents[0].fields.severity // 'SEV3' for impact minor
  */
 export function statuspageBatch(source: readonly SourceIncident[], map: ImportMap, notes: ImportNote[] = []): ImportBatch {
+  // Entries the export splitter already skipped were read too.
+  const sourceCount = source.length + notes.filter((n) => n.kind === 'skipped').length;
   const severityOf = lookup<string>(defaultMappings.severity.statuspage, map.severity);
   const fractionOf = lookup<number>(defaultMappings.fraction.statuspage, map.fraction);
   const applicationOf = lookup<string>(map.applications);
@@ -162,17 +164,17 @@ export function statuspageBatch(source: readonly SourceIncident[], map: ImportMa
     const startedMs = ms(started);
     if (Number.isNaN(startedMs)) {
       const which = incident.started_at ? 'started_at' : 'created_at';
-      notes.push({ kind: 'skipped', where: label, message: `${which} "${started}" is not a timestamp the loader accepts: ${timestampProblem(started)}` });
+      notes.push({ kind: 'skipped', where: label, message: `${which}: ${timestampProblem(started)}` });
       continue;
     }
     const createdMs = ms(incident.created_at);
     if (Number.isNaN(createdMs)) {
-      notes.push({ kind: 'skipped', where: label, message: `created_at "${incident.created_at}" is not a timestamp the loader accepts: ${timestampProblem(incident.created_at)}` });
+      notes.push({ kind: 'skipped', where: label, message: `created_at: ${timestampProblem(incident.created_at)}` });
       continue;
     }
     const resolvedMs = ms(incident.resolved_at);
     if (incident.resolved_at && Number.isNaN(resolvedMs)) {
-      notes.push({ kind: 'skipped', where: label, message: `resolved_at "${incident.resolved_at}" is not a timestamp the loader accepts: ${timestampProblem(incident.resolved_at)}` });
+      notes.push({ kind: 'skipped', where: label, message: `resolved_at: ${timestampProblem(incident.resolved_at)}` });
       continue;
     }
     if (closedStatuses.has(incident.status) && Number.isNaN(resolvedMs)) {
@@ -192,7 +194,7 @@ export function statuspageBatch(source: readonly SourceIncident[], map: ImportMa
       const at = u.display_at ?? u.created_at;
       if (!at) return false;
       if (Number.isNaN(ms(at))) {
-        notes.push({ kind: 'repaired', where: label, message: `update ${i + 1}: "${at}" is not a timestamp the loader accepts (${timestampProblem(at)}): the update is left out` });
+        notes.push({ kind: 'repaired', where: label, message: `update ${i + 1}: ${timestampProblem(at)}: the update is left out` });
         return false;
       }
       return true;
@@ -302,7 +304,7 @@ export function statuspageBatch(source: readonly SourceIncident[], map: ImportMa
     incidents,
     ownedFields: ['title', 'application', 'applications', 'severity', 'status', 'started', 'detected', 'acknowledged', 'restored', 'impact', 'component', 'cause', 'channel', 'resolvedAt', 'updates', 'external'],
     notes,
-    sourceCount: source.length,
+    sourceCount,
   };
 }
 
