@@ -11,6 +11,7 @@ import { isTimeZone } from '../schema/zod.ts';
 import { readImportMap } from '../import/map.ts';
 import { parseStatuspageExport, statuspageBatch } from '../import/statuspage.ts';
 import { servicenowBatch } from '../import/servicenow.ts';
+import { csvBatch, csvKinds, readCsvMap, type CsvKind } from '../import/csv.ts';
 import { recordsByExternal, writeBatch } from '../import/write.ts';
 import { encodings, ImportStop, sourceText, type SourceEncoding } from '../import/source-file.ts';
 import { ImportBusy, removeLeftovers, takeImportLock } from '../import/files.ts';
@@ -61,8 +62,8 @@ export async function runImport(argv: readonly string[], env: NodeJS.ProcessEnv 
     console.error(`--encoding "${encoding}" is not one the import reads (${encodings.join(', ')})`);
     return importExit.stopped;
   }
-  if (system === 'csv' && (kind === undefined || mapFile === undefined)) {
-    console.error(`csv needs --kind and --map <yaml>\n${usage}`);
+  if (system === 'csv' && (kind === undefined || !(csvKinds as readonly string[]).includes(kind) || mapFile === undefined)) {
+    console.error(`csv needs --kind ${csvKinds.join('|')} and --map <yaml>\n${usage}`);
     return importExit.stopped;
   }
 
@@ -93,7 +94,7 @@ export async function runImport(argv: readonly string[], env: NodeJS.ProcessEnv 
         const existing = { problems: recordsByExternal(root, 'content/problems', 'servicenow'), changes: recordsByExternal(root, 'content/changes', 'servicenow') };
         batch = await servicenowBatch(text, file, map, timezone, existing);
       } else {
-        throw new ImportStop('csv: not available yet');
+        batch = await csvBatch(text, file, kind as CsvKind, readCsvMap(mapFile!));
       }
     } catch (error) {
       // Unreadable input or map: nothing was written; say why in one line, without a stack trace.

@@ -10,7 +10,7 @@ import { parseYamlText, readYamlFile, validateCatalogue } from '../load/catalogu
 import { formatDiagnostic, type Diagnostic } from '../load/diagnostics.ts';
 import { Locations } from '../load/locations.ts';
 import { parseRecordText } from '../load/markdown.ts';
-import { idsByFileName, type ParsedRecords } from '../load/records.ts';
+import { checkedSections, idsByFileName, type ParsedRecords } from '../load/records.ts';
 import { referenceDiagnostics } from '../load/references.ts';
 import { validateWith } from '../load/validate.ts';
 import { YamlSource } from '../load/yaml-source.ts';
@@ -78,6 +78,8 @@ export function plannedRecordProblems(
     }
     locations.set(result.value as object, { file: rel, source: parsed.record.source, basePath: [] });
     (records.valid[kind] as unknown[]).push({ raw: parsed.record, value: result.value });
+    // The sections the body must have (a normal change's plans), by the loader's own rule.
+    checkedSections(parsed.record, (recordKindSpec(kind).sectionsRequired as (value: unknown) => readonly string[])(result.value), diagnostics);
     if (kind !== 'postmortem') ownIds[kind].add(path.posix.basename(rel, '.md'));
   }
   const known = (kind: 'incident' | 'change' | 'problem') => {

@@ -328,13 +328,15 @@ export function writeBatch(root: string, batch: ImportBatch, options: { afterRec
   number(accepted);
 
   // Writing: catalogues first (records refer to them), then each record, journalled as soon as it is in place.
-  if (newTeams.length > 0) {
-    writeFileAtomic(teamsFile, teamsText);
-    filesWritten.push(teamsRel);
-  }
-  if (newApps.length > 0) {
-    writeFileAtomic(appsFile, appsText);
-    filesWritten.push(appsRel);
+  // A catalogue the loader requires and the root lacks is created (empty when the import adds nothing to it).
+  for (const [file, rel, text, added] of [
+    [teamsFile, teamsRel, teamsText, newTeams.length],
+    [appsFile, appsRel, appsText, newApps.length],
+  ] as const) {
+    if (added > 0 || (accepted.length > 0 && !existsSync(file))) {
+      writeFileAtomic(file, text === '' ? '[]\n' : text);
+      filesWritten.push(rel);
+    }
   }
   mkdirSync(path.dirname(journalFile), { recursive: true });
   let created = 0;
