@@ -161,7 +161,8 @@ describe('csv import of a change spreadsheet', () => {
     expect(bad.status).toBe(2);
     expect(bad.err[0]).toContain(`${map}:2:1  error  system  expected a lower-case id of letters, digits and dashes  [schema]`);
     expect(bad.err[0]).toContain(`${map}:4:18  error  fields.title.colum  unknown field "colum"  [schema]`);
-    expect(fingerprint(root)).toEqual(before);
+    const { 'map.yaml': _map, ...after } = fingerprint(root);
+    expect(after).toEqual(before);
   });
 });
 
