@@ -21,6 +21,7 @@ import { compareText } from '../core/compare.ts';
 import { recordKindSpec } from '../schema/index.ts';
 import { appendLine, writeFileAtomic } from './files.ts';
 import { catalogueEntryProblems, plannedRecordProblems } from './verify.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
 
 export interface WriteSummary {
   created: number;
@@ -318,7 +319,13 @@ export function writeBatch(root: string, batch: ImportBatch, options: { afterRec
     }
   };
   number(planned);
-  const problems = plannedRecordProblems(root, { teamsText, applicationsText: appsText }, planned.map((p) => ({ kind, rel: p.rel, text: p.text })));
+  // Checked a thousand at a time, so a history of tens of thousands of records is never all parsed at once.
+  const plannedIds = new Set(planned.map((p) => p.id));
+  const problems = new Map<string, Diagnostic[]>();
+  for (let i = 0; i < planned.length; i += 1000) {
+    const chunk = planned.slice(i, i + 1000).map((p) => ({ kind, rel: p.rel, text: p.text }));
+    for (const [file, found] of plannedRecordProblems(root, { teamsText, applicationsText: appsText }, chunk, { [kind]: plannedIds })) problems.set(file, found);
+  }
   const accepted = planned.filter((p) => {
     const found = problems.get(p.rel);
     if (!found) return true;
