@@ -9,6 +9,13 @@ import { opsledgerAfterBuild } from './src/site/after-build.ts';
 // under a sub-path (e.g. /ops/) changes one file, not the build.
 const siteConfig = readSiteConfig();
 
+// Node strips TypeScript types only outside node_modules: installed as a package, the render worker runs from the
+// JavaScript compiled beside its source when the package was packed.
+const renderWorker = new URL(
+  fileURLToPath(import.meta.url).split(/[\\/]/).includes('node_modules') ? './src/site/render-worker.js' : './src/site/render-worker.ts',
+  import.meta.url,
+);
+
 export default defineConfig({
   site: siteConfig.baseUrl,
   base: siteConfig.base,
@@ -25,7 +32,7 @@ export default defineConfig({
   vite: {
     define: {
       __OPSLEDGER_SITE__: JSON.stringify({ baseUrl: siteConfig.baseUrl, base: siteConfig.base }),
-      __OPSLEDGER_RENDER_WORKER__: JSON.stringify(fileURLToPath(new URL('./src/site/render-worker.ts', import.meta.url))),
+      __OPSLEDGER_RENDER_WORKER__: JSON.stringify(fileURLToPath(renderWorker)),
     },
   },
 });

@@ -102,8 +102,11 @@ export const commands: Record<string, CommandSpec> = {
   },
   diff: {
     summary: 'print, as Markdown, every published figure that differs between <git-ref> and the working tree',
-    args: '<git-ref>',
-    options: {},
+    args: '<git-ref> | --save FILE | --against FILE',
+    options: {
+      save: { value: 'FILE', description: "write the working tree's figures as JSON instead" },
+      against: { value: 'FILE', description: 'compare the figures saved in FILE (perhaps by another opsledger version) with the working tree’s' },
+    },
     positionals: 1,
     module: here('./diff'),
   },
@@ -166,7 +169,7 @@ export const commands: Record<string, CommandSpec> = {
     },
     positionals: 0,
     module: here('../../scripts/bench'),
-    notes: ['bench makes its own corpora and does not read the content root; it writes bench-output/ in the working directory'],
+    notes: ['bench makes its own corpora in temporary folders and does not read the content root; it writes bench-output/ beside the tool'],
   },
 };
 
