@@ -1,10 +1,12 @@
-// opsledger init [folder]: writes a records repository from templates/init/ into the folder (default: the working
-// directory): the catalogues of a minimal estate, an example incident, the workflows, Dependabot, editor settings,
-// the pre-commit hook and a README, with package.json pinning this version of opsledger. Never overwrites a file:
-// into a folder that is not empty it writes only what is missing and lists what it left alone.
+// opsledger init [folder] [--pin SPEC]: writes a records repository from templates/init/ into the folder (default:
+// the working directory): the catalogues of a minimal estate, an example incident, the workflows, Dependabot,
+// editor settings, the pre-commit hook and a README, with package.json pinning this version of opsledger (or
+// SPEC). Never overwrites a file: into a folder that is not empty it writes only what is missing and lists what it
+// left alone.
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 export const templateDir = fileURLToPath(new URL('../../templates/init/', import.meta.url));
 
@@ -62,11 +64,14 @@ export function initRepository(folder: string, version: string): InitResult {
 }
 
 function main(args: string[]): void {
-  const folder = path.resolve(args[0] ?? '.');
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { pin: { type: 'string' } } });
+  const folder = path.resolve(positionals[0] ?? '.');
   const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   let result: InitResult;
   try {
-    result = initRepository(folder, version);
+    // A tarball or folder given relative to where init runs is written relative to the new package.json.
+    const pin = values.pin?.startsWith('file:') ? `file:${path.relative(folder, path.resolve(values.pin.slice('file:'.length))) || '.'}` : values.pin;
+    result = initRepository(folder, pin ?? version);
   } catch (error) {
     console.error(`opsledger init: ${(error as Error).message}`);
     process.exitCode = 1;

@@ -40,7 +40,9 @@ export const commands: Record<string, CommandSpec> = {
   init: {
     summary: 'write a new records repository (never overwrites a file)',
     args: '[folder]',
-    options: {},
+    options: {
+      pin: { value: 'SPEC', description: 'what package.json asks npm for (default: exactly this version; e.g. file:../opsledger-0.1.0.tgz)' },
+    },
     positionals: 1,
     module: here('./init'),
   },

@@ -1,5 +1,5 @@
-// The package as a user meets it: the project packed with `npm pack`, the tarball installed into an empty folder
-// with its dependencies from the registry (through the npm cache), then `npx opsledger init`, `check`, `build` (with
+// The package as a user meets it: the project packed with `npm pack`; in an empty folder `npx <tarball> init`, then
+// `npm install` (the dependencies from the registry, through the npm cache), `npx opsledger check`, `build` (with
 // the installed package read-only), `new incident`, `check` again, and the built site opened in a browser. Prints
 // the tarball's size, the install time and the time of each step.
 import { spawnSync } from 'node:child_process';
@@ -79,18 +79,19 @@ describe('the packed opsledger, installed into an empty folder', () => {
     expect(list.filter((file) => file.startsWith('package/src/pages/') && file.endsWith('.js'))).toEqual([]);
   });
 
-  it('installs from the registry as a user would', () => {
-    const install = run('npm install <tarball>', 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], app);
-    expect(install.status, install.output.slice(-3000)).toBe(0);
+  it('npx <tarball> init writes the records repository, its package.json pinning the tarball', () => {
+    const init = run('npx <tarball> init (npx installs the package first)', 'npx', ['--yes', '--package', tarball, '--', 'opsledger', 'init', '--pin', `file:${tarball}`], app);
+    expect(init.status, init.output.slice(-3000)).toBe(0);
+    expect(init.lines[0]).toBe('wrote 16 files into .:');
     const manifest = JSON.parse(readFileSync(path.join(app, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    expect(Object.keys(manifest.dependencies)).toEqual([pkg.name]);
+    expect(manifest.dependencies).toEqual({ [pkg.name]: `file:../${path.basename(tarball)}` });
   });
 
-  it('npx opsledger init writes the records repository around the package.json npm wrote, leaving that alone', () => {
-    const init = opsledger('init', ['init']);
-    expect(init.status, init.output).toBe(0);
-    expect(init.stdout).toContain('left 1 file alone, already there:\n  package.json');
-    expect(existsSync(path.join(app, '.github/workflows/deploy.yml'))).toBe(true);
+  it('npm install brings the package and its dependencies from the registry, as a user would', () => {
+    const install = run('npm install', 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], app);
+    expect(install.status, install.output.slice(-3000)).toBe(0);
+    expect(existsSync(path.join(app, 'node_modules/.bin/opsledger'))).toBe(true);
+    expect(existsSync(path.join(app, 'node_modules/astro/package.json'))).toBe(true);
   });
 
   it('npx opsledger check passes at once', () => {
