@@ -14,6 +14,13 @@ const siteConfig = readSiteConfig();
 const audience = audienceFromEnvironment();
 const location = audienceLocation(siteConfig, audience);
 
+// Node strips TypeScript types only outside node_modules: installed as a package, the render worker runs from the
+// JavaScript compiled beside its source when the package was packed.
+const renderWorker = new URL(
+  fileURLToPath(import.meta.url).split(/[\\/]/).includes('node_modules') ? './src/site/render-worker.js' : './src/site/render-worker.ts',
+  import.meta.url,
+);
+
 export default defineConfig({
   site: location.baseUrl,
   base: location.base,
@@ -31,7 +38,7 @@ export default defineConfig({
   vite: {
     define: {
       __OPSLEDGER_SITE__: JSON.stringify(location),
-      __OPSLEDGER_RENDER_WORKER__: JSON.stringify(fileURLToPath(new URL('./src/site/render-worker.ts', import.meta.url))),
+      __OPSLEDGER_RENDER_WORKER__: JSON.stringify(fileURLToPath(renderWorker)),
     },
   },
 });

@@ -6,6 +6,7 @@ import { formatDiagnostic, ValidationError } from '../load/diagnostics.ts';
 import { asOfFromEnvironment } from './as-of.ts';
 import { buildContext } from './repository-cache.ts';
 import type { Audience } from './audience.ts';
+import { followEdits } from './dev-reload.ts';
 
 export function opsledgerValidation(audience: Audience): AstroIntegration {
   return {
@@ -22,6 +23,8 @@ export function opsledgerValidation(audience: Audience): AstroIntegration {
         // V8 reads both as the heap grows, and the render workers started later take them too.
         if (command === 'build') v8.setFlagsFromString('--max-semi-space-size=8 --heap-growing-percent=30');
       },
+      // opsledger dev: every edit under content/ and data/ re-validates and reloads the open pages.
+      'astro:server:setup': ({ server, logger }) => followEdits(server, logger),
       'astro:build:start': ({ logger }) => {
         try {
           asOfFromEnvironment();

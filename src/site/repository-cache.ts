@@ -33,3 +33,13 @@ export function buildContext(): BuildContext {
   cached.context ??= contextOf(cached.repository, asOfFromEnvironment(), cached.warnings);
   return cached.context;
 }
+
+/** Drops the loaded repository, so the next page (or `validatedRepository()`) reads the content root again: the dev server calls it on every edit. */
+export function forgetRepository(): void {
+  delete (globalThis as Holder)[KEY];
+}
+
+/** Loads and validates the content root now (kept for the pages that follow); throws the ValidationError the pages would. */
+export function validatedRepository(): { repository: Repository; warnings: Diagnostic[] } {
+  return loadedRepository();
+}

@@ -116,14 +116,14 @@ describe('deploy workflow', () => {
     expect(runs(wf).filter((run) => !run.includes('\n') && !run.startsWith('echo'))).toEqual([
       'npm ci --no-audit --no-fund',
       'npm run check -- --format github',
-      'npm run build -- --outDir dist-internal',
+      'npm run build -- --out dist-internal',
       'npm run pdf -- "$MONTH" --dist dist-internal --out "dist-internal/reports/$MONTH/report.pdf"',
-      'npm run build -- --outDir dist-public',
+      'npm run build -- --out dist-public',
     ]);
   });
 
   it('builds each audience as such, and sends the public status page to Pages unless the variable says Pages are private', () => {
-    const build = (dir: string) => steps(wf).find((s) => s.run?.trim() === `npm run build -- --outDir ${dir}`)!;
+    const build = (dir: string) => steps(wf).find((s) => s.run?.trim() === `npm run build -- --out ${dir}`)!;
     expect(build('dist-internal').env).toEqual({ OPSLEDGER_AUDIENCE: 'internal', OPSLEDGER_REPORT_PDF: '${{ steps.month.outputs.month }}' });
     expect(build('dist-public').env).toEqual({ OPSLEDGER_AUDIENCE: 'public' });
     expect(steps(wf).find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({
@@ -161,8 +161,8 @@ describe('deploy workflow', () => {
     expect(print.if).toBe("steps.month.outputs.month != ''");
     expect(print.env?.MONTH).toBe('${{ steps.month.outputs.month }}');
     const order = steps(wf).map((s) => s.id ?? s.run?.trim() ?? s.uses);
-    expect(order.indexOf('month')).toBeLessThan(order.indexOf('npm run build -- --outDir dist-internal'));
-    expect(order.indexOf('npm run build -- --outDir dist-internal')).toBeLessThan(order.findIndex((s) => s?.startsWith('npm run pdf')));
+    expect(order.indexOf('month')).toBeLessThan(order.indexOf('npm run build -- --out dist-internal'));
+    expect(order.indexOf('npm run build -- --out dist-internal')).toBeLessThan(order.findIndex((s) => s?.startsWith('npm run pdf')));
     expect(order.findIndex((s) => s?.startsWith('npm run pdf'))).toBeLessThan(order.findIndex((s) => s?.startsWith('actions/upload-artifact')));
   });
 });
