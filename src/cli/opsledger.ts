@@ -63,6 +63,10 @@ export const commands: Record<string, CommandSpec> = {
     positionals: 0,
     module: here('./site'),
     named: true,
+    notes: [
+      'OPSLEDGER_AUDIENCE=internal (default: the whole report, for the team) or public (the status page only)',
+      'OPSLEDGER_AS_OF=<ISO instant> fixes the figures\' instant (default: now), for a reproducible site',
+    ],
   },
   dev: {
     summary: 'serve the site while you edit: every change re-validates and reloads the open page',
@@ -96,11 +100,15 @@ export const commands: Record<string, CommandSpec> = {
   },
   import: {
     summary: "bring another tool's incident history into the content root",
-    args: 'statuspage|servicenow <file> [options]',
+    args: 'statuspage|servicenow|csv <file>',
     options: {},
     positionals: Infinity,
     module: here('./import'),
-    notes: ['options: --map <yaml>, --timezone <IANA zone>, --allow-skips (see the README, "Importing history")'],
+    notes: [
+      'statuspage, servicenow: --map <yaml>, --timezone <IANA zone>, --encoding latin1|windows-1252, --allow-skips',
+      'csv: --kind incident|change|problem --map <yaml> (columns, values, dates), --encoding, --allow-skips',
+      'exit status: 0 imported, 1 records skipped, 2 nothing written, 3 another import is running (see the README, "Importing history")',
+    ],
   },
   diff: {
     summary: 'print, as Markdown, every published figure that differs between <git-ref> and the working tree',
