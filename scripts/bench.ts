@@ -8,10 +8,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { writeFloorProject } from './bench/floor.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The extension of the steps' scripts: `.ts` in this repository, `.js` in the installed package, which runs compiled. */
+const ext = path.extname(fileURLToPath(import.meta.url));
+/** Astro's own command line, wherever npm put the package (beside this one when installed). */
+const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const asOf = process.env.OPSLEDGER_AS_OF ?? '2026-11-25T00:00:00Z';
 const args = process.argv.slice(2);
 const sizeArg = args.includes('--size') ? args[args.indexOf('--size') + 1] : args.find((a) => a.startsWith('--size='))?.split('=')[1];
@@ -65,7 +70,7 @@ function measure(label: string, command: string[], env: Record<string, string>):
   const loadBefore = os.loadavg()[0] ?? 0;
   const cpuBefore = childrenCpuSeconds();
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', path.join(projectRoot, 'scripts/bench/rss-reporter.ts'), ...command], {
+  const result = spawnSync(process.execPath, ['--import', path.join(projectRoot, `scripts/bench/rss-reporter${ext}`), ...command], {
     cwd: projectRoot,
     env: { ...process.env, ...env, OPSLEDGER_BENCH_RSS_FILE: rssFile, ASTRO_TELEMETRY_DISABLED: '1', OPSLEDGER_AS_OF: asOf },
     encoding: 'utf8',
@@ -116,7 +121,7 @@ function benchSize(size: string) {
   const outDir = path.join(projectRoot, 'bench-output', `dist-${size}`);
   rmSync(outDir, { recursive: true, force: true });
   console.error(`[${size}] generating corpus into ${root}`);
-  const generated = measure(`generate-${size}`, [path.join(projectRoot, 'scripts/generate-demo.ts'), '--root', root, '--size', corpora[size]!], {});
+  const generated = measure(`generate-${size}`, [path.join(projectRoot, `scripts/generate-demo${ext}`), '--root', root, '--size', corpora[size]!], {});
   const corpus = directoryStats(root);
   const env = { OPSLEDGER_ROOT: root };
   const steps: Step[] = [];
@@ -135,18 +140,18 @@ function benchSize(size: string) {
       ratioToLowerBound: null,
     });
   };
-  repeated('lower bound (read + parse)', [path.join(projectRoot, 'scripts/bench/lower-bound.ts')]);
-  repeated('load + validate + compute', [path.join(projectRoot, 'scripts/bench/compute.ts')]);
-  repeated('npm run check', [path.join(projectRoot, 'src/cli/check.ts')]);
+  repeated('lower bound (read + parse)', [path.join(projectRoot, `scripts/bench/lower-bound${ext}`)]);
+  repeated('load + validate + compute', [path.join(projectRoot, `scripts/bench/compute${ext}`)]);
+  repeated('npm run check', [path.join(projectRoot, `src/cli/check${ext}`)]);
   // The author's loop: one record given, as an editor or a pre-commit hook asks (budget: 1 s on the large corpus).
   const oneRecord = firstIncident(root);
-  if (oneRecord) repeated('npm run check -- one record', [path.join(projectRoot, 'src/cli/check.ts'), oneRecord]);
+  if (oneRecord) repeated('npm run check -- one record', [path.join(projectRoot, `src/cli/check${ext}`), oneRecord]);
   let site = { pages: 0, bytes: 0, files: 0 };
   let build: Run | null = null;
   let floor: (Run & { pages: number }) | null = null;
   if (!skipBuild) {
     console.error(`[${size}] full build`);
-    build = measure(`${size}-build`, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], env);
+    build = measure(`${size}-build`, [astroBin, 'build', '--outDir', outDir], env);
     steps.push({ name: 'full build', runs: [build], seconds: build.seconds, peakRssMiB: build.peakRssMiB, peakTreeRssMiB: build.peakTreeRssMiB, ratioToLowerBound: null });
     site = directoryStats(outDir);
     // The floor, right after: a bare Astro build of as many trivial pages as the full build emitted. The full
@@ -155,7 +160,7 @@ function benchSize(size: string) {
     console.error(`[${size}] bare Astro floor, ${site.pages} pages`);
     const floorRoot = writeFloorProject(path.join(projectRoot, 'bench-output', `floor-${size}`), site.pages);
     const floorOut = path.join(floorRoot, 'dist');
-    floor = { ...measure(`${size}-floor`, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', floorRoot, '--outDir', floorOut], {}), pages: directoryStats(floorOut).pages };
+    floor = { ...measure(`${size}-floor`, [astroBin, 'build', '--root', floorRoot, '--outDir', floorOut], {}), pages: directoryStats(floorOut).pages };
     rmSync(floorRoot, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
   }

@@ -27,6 +27,7 @@ import { createRandom, deriveSeed } from './demo/random.ts';
 import { writeCapacity } from './demo/capacity.ts';
 import { writeTimeTracking } from './demo/time-tracking.ts';
 import { monitorsOf, writeHealthAndTraining } from './demo/health.ts';
+import { publicSiteBlock, publishIncidents, publishMaintenance } from './demo/public.ts';
 
 interface SizeProfile {
   applications: number;
@@ -138,6 +139,7 @@ function writeCatalogues(root: string, catalogue: Catalogue): void {
     staleReviewDays: 92,
     planningHorizonMonths: 36,
     report: { recipients: ['service-review@northwind.example', 'head-of-operations@northwind.example'] },
+    public: publicSiteBlock(catalogue.applications),
   };
   writeFileSync(join(data, 'site.yaml'), toYaml(site));
   writeFileSync(join(data, 'applications.yaml'), toYaml(catalogue.applications.map(applicationYaml)));
@@ -198,6 +200,8 @@ export function generateCorpus(options: { root: string; size: keyof typeof SIZES
   const generatedIncidents = generateIncidents(context, profile.incidents - handwritten.incidents.length, generatedChanges);
   const incidents = [...generatedIncidents, ...handwritten.incidents];
   assignIds(incidents, 'INC', (incident) => incident.startedMs);
+  publishIncidents(generatedIncidents);
+  publishMaintenance(generatedChanges);
 
   const plan = planFollowUps(context, incidents, profile.problems - handwritten.problems.length, profile.postmortems - handwritten.postmortems.length);
   assignIds([...plan.problems, ...handwritten.problems], 'PRB', (problem) => problem.openedMs);

@@ -21,6 +21,14 @@ export interface UpdateDraft {
   atMs: number;
   text: string;
   kind?: 'acknowledge' | 'update' | 'restored';
+  /** Shown on the public status page. */
+  public?: boolean;
+}
+
+/** A record's text for the public status page. */
+export interface PublicTextDraft {
+  title: string;
+  summary: string;
 }
 
 /** An incident before and after numbering; hand-written ones only carry what the other generators read. */
@@ -47,6 +55,7 @@ export interface IncidentDraft {
   narrative: string[];
   /** Generated incidents in a recurring cluster share a key. */
   cluster?: { key: string; withProblem: boolean };
+  public?: PublicTextDraft;
 }
 
 export interface ChangeDraft {
@@ -70,6 +79,7 @@ export interface ChangeDraft {
   outcome: ChangeOutcome;
   /** Why the change is special in the demo (lead time, bau code release …), for the body. */
   note?: string;
+  public?: PublicTextDraft;
 }
 
 export interface ActionDraft {

@@ -68,9 +68,11 @@ export function incidentFile(context: GenerationContext, incident: IncidentDraft
       const out: Record<string, unknown> = { at: isoInstant(update.atMs) };
       if (update.kind !== undefined) out['kind'] = update.kind;
       out['text'] = update.text.replaceAll('{id}', incident.id);
+      if (update.public === true) out['public'] = true;
       return out;
     });
   }
+  if (incident.public !== undefined) frontmatter['public'] = { title: incident.public.title, summary: incident.public.summary };
   const [story = '', detection = '', resolution = ''] = incident.narrative;
   const paragraphs = [story];
   const acknowledged = incident.acknowledgedMs === undefined ? '' : `; acknowledged at ${clock(incident.acknowledgedMs)}`;
@@ -134,6 +136,7 @@ export function changeFile(context: GenerationContext, change: ChangeDraft): str
   });
   if (change.downtime !== undefined) frontmatter['downtime'] = { from: isoInstant(change.downtime.fromMs), to: isoInstant(change.downtime.toMs) };
   frontmatter['outcome'] = change.outcome;
+  if (change.public !== undefined) frontmatter['public'] = { title: change.public.title, summary: change.public.summary };
 
   const app = requireApp(context, change.applications[0] ?? '');
   const steps = implementationSteps(change).map((step, index) => `${index + 1}. ${step}`);

@@ -1,12 +1,16 @@
 // npm run diff -- <git-ref>: the published figures that differ between the records at <git-ref> and the
 // working tree, as Markdown (CI appends it to the pull request's job summary). Numbers only, no pages.
+// --save FILE writes the working tree's figures as JSON, and --against FILE compares them with the working tree's:
+// the two sides may come from two versions of opsledger (a dependency upgrade changes figures, not records).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { diffFigures, figureChangesMarkdown, figureMonths, reportFigures } from '../site/figures.ts';
+import { parseArgs } from 'node:util';
+import { diffFigures, figureChangesMarkdown, figureMonths, reportFigures, type Figure, type FigureMap } from '../site/figures.ts';
 import { loadRepository, resolveRoot, type LoadResult } from '../load/repository.ts';
 import { asOfFromEnvironment } from '../site/as-of.ts';
+import { exitUnlessInternal } from '../site/audience.ts';
 import { validationErrorsText } from '../load/words.ts';
 
 class UsageError extends Error {}
@@ -40,14 +44,76 @@ function validationNote(name: string, load: LoadResult): string[] {
   return [`> ${name} has ${validationErrorsText(count)} (npm run check lists them); its figures come from the records that validate.`, ''];
 }
 
+const usage =
+  'usage: opsledger diff <git-ref>   (e.g. origin/main): figures that differ between <git-ref> and the working tree\n' +
+  '       opsledger diff --save FILE      writes the working tree\'s figures as JSON\n' +
+  '       opsledger diff --against FILE   figures that differ between FILE and the working tree';
+
+/** What --save writes: the figures in report order, the instant they are as of and the version that computed them. */
+interface SavedFigures {
+  opsledger: string;
+  asOf: string;
+  months: string[];
+  figures: [string, Figure][];
+}
+
+function toolVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+function save(file: string, root: string, asOfMs: number): number {
+  const { repository } = loadRepository(root);
+  const months = figureMonths(repository, asOfMs);
+  const saved: SavedFigures = { opsledger: toolVersion(), asOf: new Date(asOfMs).toISOString(), months, figures: [...reportFigures(repository, asOfMs, months)] };
+  writeFileSync(file, `${JSON.stringify(saved, null, 1)}\n`);
+  console.error(`wrote ${saved.figures.length} figures as of ${saved.asOf} to ${file}`);
+  return 0;
+}
+
+function against(file: string, root: string, asOfMs: number): number {
+  let saved: SavedFigures;
+  try {
+    saved = JSON.parse(readFileSync(file, 'utf8')) as SavedFigures;
+  } catch (error) {
+    throw new UsageError(`${file}: not figures written by opsledger diff --save (${(error as Error).message})`);
+  }
+  if (!Array.isArray(saved.figures) || typeof saved.asOf !== 'string') throw new UsageError(`${file}: not figures written by opsledger diff --save`);
+  const asOf = new Date(asOfMs).toISOString();
+  if (saved.asOf !== asOf) throw new UsageError(`${file} is as of ${saved.asOf}, the working tree as of ${asOf}: set the same OPSLEDGER_AS_OF for both`);
+  const after = loadRepository(root);
+  const months = [...new Set([...saved.months, ...figureMonths(after.repository, asOfMs)])].sort();
+  const before: FigureMap = new Map(saved.figures);
+  const changes = diffFigures(before, reportFigures(after.repository, asOfMs, months));
+  const lines = [
+    `## Figures changed against ${path.basename(file)}`,
+    '',
+    `${path.basename(file)} (opsledger ${saved.opsledger}) compared with the working tree (opsledger ${toolVersion()}), both as of ${asOf}.`,
+    '',
+    ...validationNote('The working tree', after),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n${figureChangesMarkdown(changes)}`);
+  return 0;
+}
+
 function main(args: readonly string[]): number {
-  const ref = args.find((a) => !a.startsWith('-'));
-  if (ref === undefined || args.length !== 1) {
-    console.error('usage: npm run diff -- <git-ref>   (e.g. origin/main): figures that differ between <git-ref> and the working tree');
+  let parsed: { values: { save?: string; against?: string }; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { save: { type: 'string' }, against: { type: 'string' } } });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${usage}`);
+  }
+  const { values, positionals } = parsed;
+  const ref = positionals[0];
+  const modes = [ref !== undefined, values.save !== undefined, values.against !== undefined].filter(Boolean).length;
+  if (modes !== 1 || positionals.length > 1) {
+    console.error(usage);
     return 2;
   }
   const root = resolveRoot();
   const asOfMs = asOfFromEnvironment();
+  if (values.save !== undefined) return save(values.save, root, asOfMs);
+  if (values.against !== undefined) return against(values.against, root, asOfMs);
+  if (ref === undefined) return 2;
   const resolved = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root, encoding: 'utf8' });
   if (resolved.status !== 0) throw new UsageError(`"${ref}" is not a commit of the git repository at ${root}`);
   const commit = resolved.stdout.trim();
@@ -75,6 +141,10 @@ function main(args: readonly string[]): number {
     rmSync(refRoot, { recursive: true, force: true });
   }
 }
+
+
+// The report, its PDF and its figures are the internal audience's; a public job gets a refusal, not them.
+exitUnlessInternal('diff');
 
 try {
   process.exitCode = main(process.argv.slice(2));

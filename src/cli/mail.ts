@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { asOfFromEnvironment } from '../site/as-of.ts';
+import { exitUnlessInternal } from '../site/audience.ts';
 import { createTransport } from 'nodemailer';
 import { printReportPdf, ReportPdfError } from '../browser/report-pdf.ts';
 import { monthArguments, UsageError } from './month-arguments.ts';
@@ -119,6 +120,10 @@ async function main(args: readonly string[]): Promise<void> {
     process.exitCode = 1;
   }
 }
+
+
+// The report, its PDF and its figures are the internal audience's; a public job gets a refusal, not them.
+exitUnlessInternal('mail');
 
 try {
   await main(process.argv.slice(2));

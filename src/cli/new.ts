@@ -11,7 +11,7 @@ const [kind, ...titleWords] = process.argv.slice(2);
 const title = titleWords.join(' ').trim();
 const spec = recordKinds.find((k) => k.kind === kind);
 if (!spec || title === '') {
-  console.error('usage: npm run new -- incident|change|problem|postmortem "Title"');
+  console.error('usage: opsledger new incident|change|problem|postmortem "Title"');
   process.exit(2);
 }
 const root = resolveRoot();
@@ -35,4 +35,4 @@ const file = path.join(dir, String(year), `${id}.md`);
 mkdirSync(path.dirname(file), { recursive: true });
 writeFileSync(file, scaffoldRecord(spec.kind, id, title), { flag: 'wx' });
 console.log(`created ${path.relative(process.cwd(), file)}`);
-console.log('fill in the fields marked REQUIRED; `npm run check` lists the ones still empty');
+console.log('fill in the fields marked REQUIRED; `opsledger check` lists the ones still empty');

@@ -3,6 +3,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { asOfFromEnvironment } from '../site/as-of.ts';
+import { exitUnlessInternal } from '../site/audience.ts';
 import { printReportPdf, ReportPdfError } from '../browser/report-pdf.ts';
 import { monthArguments, UsageError } from './month-arguments.ts';
 import { loadSiteConfig, resolveRoot } from '../load/repository.ts';
@@ -33,6 +34,10 @@ async function main(args: readonly string[]): Promise<void> {
   const kib = statSync(options.out).size / 1024;
   console.log(`${options.out}  ${kib.toFixed(0)} KiB  ${seconds.toFixed(1)} s`);
 }
+
+
+// The report, its PDF and its figures are the internal audience's; a public job gets a refusal, not them.
+exitUnlessInternal('pdf');
 
 try {
   await main(process.argv.slice(2));

@@ -78,6 +78,20 @@ export function monthInterval(month: string, timeZone: string): Interval {
 }
 
 /**
+ * Start and end instants (epoch ms, half-open) of a calendar date 'YYYY-MM-DD' in `timeZone`: 23 or 25 hours
+ * long on the days the clocks change.
+ *
+ * @example dayInterval('2026-03-29', 'Europe/London') // { fromMs: Date.parse('2026-03-29T00:00Z'), toMs: Date.parse('2026-03-29T23:00Z') }
+ */
+export function dayInterval(date: string, timeZone: string): Interval {
+  const start = requireZone(
+    DateTime.fromObject({ year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) }, { zone: timeZone }),
+    timeZone,
+  );
+  return { fromMs: start.toMillis(), toMs: start.plus({ days: 1 }).toMillis() };
+}
+
+/**
  * The month after `month`.
  *
  * @example nextMonth('2026-12') // '2027-01'

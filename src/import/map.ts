@@ -78,3 +78,15 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
   return slug === '' ? 'unspecified' : slug.slice(0, 60).replace(/-+$/, '');
 }
+
+/**
+ * One lookup from the built-in values and the --map's, the --map's winning: a `Map`, so a source value such as
+ * `constructor` or `__proto__` finds nothing instead of a property every object has.
+ *
+ * @example lookup({ a: 1 }, { b: 2 }).get('constructor') // undefined
+ */
+export function lookup<V>(...tables: (Readonly<Record<string, V>> | undefined)[]): Map<string, V> {
+  const out = new Map<string, V>();
+  for (const table of tables) if (table) for (const [key, value] of Object.entries(table)) out.set(key, value);
+  return out;
+}

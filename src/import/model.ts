@@ -34,6 +34,8 @@ export interface ImportNote {
 /** Everything one source yields. */
 export interface ImportBatch {
   system: string;
+  /** The kind of record the batch holds (incidents when absent). */
+  kind?: 'incident' | 'change' | 'problem';
   applications: ImportedCatalogueEntry[];
   teams: ImportedCatalogueEntry[];
   incidents: ImportedIncident[];

@@ -71,7 +71,7 @@ export function readYamlFile(root: string, rel: string, diagnostics: Diagnostic[
 }
 
 /** Reads and checks the site settings alone (the Astro config needs base and baseUrl before anything else). */
-export function loadSiteConfig(root: string, diagnostics: Diagnostic[] = []): SiteConfig {
+export function loadSiteConfig(root: string, diagnostics: Diagnostic[] = [], locations?: Locations): SiteConfig {
   const file = readYamlFile(root, 'data/site.yaml', diagnostics);
   const fallback = siteSchema.parse({ title: 'opsledger' });
   if (!file) {
@@ -80,7 +80,10 @@ export function loadSiteConfig(root: string, diagnostics: Diagnostic[] = []): Si
     return fallback;
   }
   const result = validateWith(siteSchema, file.data ?? {}, { file: 'data/site.yaml', source: file.source });
-  if (result.ok) return result.value;
+  if (result.ok) {
+    locations?.set(result.value, { file: 'data/site.yaml', source: file.source, basePath: [] });
+    return result.value;
+  }
   diagnostics.push(...result.diagnostics);
   return fallback;
 }
@@ -158,7 +161,7 @@ export interface Catalogues {
 export function loadCatalogues(root: string, diagnostics: Diagnostic[], locations: Locations): Catalogues {
   const load = <T>(rel: string, schema: z.ZodArray<z.ZodType<T>> | z.ZodType<T[]>, element: z.ZodType<T>, required: boolean) =>
     validateCatalogue(rel, readYamlFile(root, rel, diagnostics), schema, element, required, diagnostics, locations);
-  const site = loadSiteConfig(root, diagnostics);
+  const site = loadSiteConfig(root, diagnostics, locations);
   const teams = load('data/teams.yaml', teamsFileSchema, teamSchema, true);
   const applications = load('data/applications.yaml', applicationsFileSchema, applicationSchema, true);
   const customers = load('data/customers.yaml', customersFileSchema, customerSchema, false);

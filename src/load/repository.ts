@@ -11,6 +11,7 @@ import { loadCatalogues } from './catalogues.ts';
 import { readExports } from './exports.ts';
 import { Locations } from './locations.ts';
 import { normaliseIncident } from './normalise.ts';
+import { publicRuleDiagnostics } from './public-rules.ts';
 import { checkedSections, filedPaths, idsByFileName, readRecords, recordIds } from './records.ts';
 import { referenceDiagnostics, referenceTargets, type KnownRecords } from './references.ts';
 import type { Change, Incident, LoadResult, Postmortem, Problem } from './types.ts';
@@ -72,6 +73,8 @@ export function loadRepository(root: string, options: LoadOptions = {}): LoadRes
     ? (dir: string, id: string, file: string) => filedPaths(dir, id).find((other) => other < file && !only.has(other) && existsSync(path.join(root, other)))
     : undefined;
   diagnostics.push(...referenceDiagnostics({ catalogues, records, known, locations, ...(filedEarlier ? { filedEarlier } : {}) }));
+
+  diagnostics.push(...publicRuleDiagnostics(site, catalogues.applications.ids, records.valid.incident.map(({ value }) => value), locations));
 
   const applications = catalogues.applications.entries;
   const appById = new Map(applications.map((a) => [a.id, a]));

@@ -1,6 +1,22 @@
 // Schemas of the catalogues under data/: site settings, teams, applications, customers.
 import { z, calendarSchema, dateSchema, externalSchema, slugSchema, textSchema, timeZoneSchema, weeklyWindowSchema } from './zod.ts';
 
+/** The public status page: where it is served, how customers reach support, and which applications it shows. */
+export const publicSiteSchema = z.strictObject({
+  title: textSchema,
+  baseUrl: z.url({ error: 'expected an absolute URL, e.g. https://status.example.org/' }).optional(),
+  base: z
+    .string()
+    .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, { error: 'expected a path that starts and ends with "/", e.g. /status/' })
+    .optional(),
+  /** A support page or mailbox for customers (a URL or an e-mail address), never a person. */
+  support: z.union([z.url(), z.email()], { error: 'expected a support URL (https://…) or a support e-mail address' }).optional(),
+  applications: z
+    .array(z.strictObject({ id: slugSchema, name: textSchema }))
+    .default([]),
+});
+export type PublicSite = z.output<typeof publicSiteSchema>;
+
 export const siteSchema = z.strictObject({
   title: textSchema,
   baseUrl: z.url({ error: 'expected an absolute URL, e.g. https://ops.example.org/' }).default('https://example.org/'),
@@ -20,6 +36,8 @@ export const siteSchema = z.strictObject({
     })
     .optional(),
   planningHorizonMonths: z.number().int().nonnegative().default(36),
+  /** Opt-in: without it the public audience builds a page that publishes nothing. */
+  public: publicSiteSchema.optional(),
 });
 export type SiteConfig = z.output<typeof siteSchema>;
 

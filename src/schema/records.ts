@@ -55,7 +55,19 @@ const updateSchema = z.strictObject({
   at: timestampSchema,
   text: textSchema,
   kind: z.enum(['acknowledge', 'update', 'restored']).default('update'),
+  /** Shown on the public status page; every other update stays internal. */
+  public: z.boolean().default(false),
 });
+
+/**
+ * What the public status page says of a record that opts in: its own title and an optional summary, written for
+ * customers. A record without it stays internal.
+ */
+export const publicTextSchema = z.strictObject({
+  title: textSchema,
+  summary: textSchema.optional(),
+});
+export type PublicText = z.output<typeof publicTextSchema>;
 
 export const incidentSchema = z
   .strictObject({
@@ -79,6 +91,7 @@ export const incidentSchema = z
     channel: z.enum(channels),
     resolvedAt: z.enum(resolutionLevels).nullish().transform((v) => v ?? undefined),
     updates: z.array(updateSchema).default([]),
+    public: publicTextSchema.optional(),
     external: externalSchema.optional(),
   })
   .superRefine((inc, ctx) => {
@@ -134,6 +147,8 @@ export const changeSchema = z
     releasesCode: z.boolean().default(false),
     downtime: z.strictObject({ from: timestampSchema, to: timestampSchema }).optional(),
     outcome: z.enum(changeOutcomes),
+    /** Published as scheduled maintenance on the status page, with `downtime` as its window. */
+    public: publicTextSchema.optional(),
     external: externalSchema.optional(),
   })
   .superRefine((chg, ctx) => {
@@ -141,6 +156,7 @@ export const changeSchema = z
     if (chg.plannedEnd <= chg.plannedStart) issue(['plannedEnd'], 'must be after plannedStart');
     if (chg.actualStart !== undefined && chg.actualEnd !== undefined && chg.actualEnd < chg.actualStart) issue(['actualEnd'], 'must not be before actualStart');
     if (chg.downtime !== undefined && chg.downtime.to <= chg.downtime.from) issue(['downtime', 'to'], 'must be after downtime.from');
+    if (chg.public !== undefined && chg.downtime === undefined) issue(['public'], 'a public change is scheduled maintenance: it needs a downtime window {from, to}');
   })
   .transform(withApplications);
 export type ChangeData = z.output<typeof changeSchema>;

@@ -11,9 +11,16 @@ import { opsledgerPrerenderer } from './prerenderer.ts';
 import { buildSearchBundle, placeSearchBundle } from './search-index.ts';
 import { searchRecordMakers } from './search-records.ts';
 import { absoluteUrl, type SiteLocation } from './urls.ts';
-import { sitemapPaths, sitemapXml } from './views/sitemap.ts';
+import { robotsTxt, sitemapPaths, sitemapXml } from './views/sitemap.ts';
+import { publicSearchRecordMakers } from './views/status-files.ts';
+import type { Audience } from './audience.ts';
 
-export function opsledgerAfterBuild(): AstroIntegration {
+/** The search records of this audience's site: every record for the internal report, public text only for the status page. */
+function searchMakers(audience: Audience) {
+  return audience === 'public' ? publicSearchRecordMakers(buildContext()) : searchRecordMakers(buildContext().repository);
+}
+
+export function opsledgerAfterBuild(audience: Audience): AstroIntegration {
   let location: SiteLocation = { baseUrl: 'https://example.org/', base: '/' };
   let search: Promise<number> | undefined;
   let stagingDir = '';
@@ -30,7 +37,7 @@ export function opsledgerAfterBuild(): AstroIntegration {
       'astro:build:start': ({ setPrerenderer, logger }) => {
         setPrerenderer((astro) => opsledgerPrerenderer(astro, () => ({ origin: new URL(location.baseUrl).origin, base: location.base, outDir, logger })));
         // Runs after the validation integration, so the repository is already loaded and valid.
-        search = buildSearchBundle(searchRecordMakers(buildContext().repository), stagingDir);
+        search = buildSearchBundle(searchMakers(audience), stagingDir);
         // Awaited in build:done; a failure here must not surface as an unhandled rejection first.
         search.catch(() => undefined);
       },
@@ -39,7 +46,8 @@ export function opsledgerAfterBuild(): AstroIntegration {
         const pages = sitemapPaths(built.map((page) => page.pathname));
         writeFileSync(path.join(siteDir, 'sitemap.xml'), sitemapXml(pages.map((page) => absoluteUrl(page, location))));
         logger.info(`sitemap.xml lists ${pages.length} pages`);
-        const indexed = await (search ?? buildSearchBundle(searchRecordMakers(buildContext().repository), stagingDir));
+        writeFileSync(path.join(siteDir, 'robots.txt'), robotsTxt(audience, absoluteUrl('sitemap.xml', location)));
+        const indexed = await (search ?? buildSearchBundle(searchMakers(audience), stagingDir));
         placeSearchBundle(stagingDir, siteDir);
         logger.info(`search index covers ${indexed} records`);
       },

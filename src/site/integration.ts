@@ -6,12 +6,15 @@ import { formatDiagnostic, ValidationError } from '../load/diagnostics.ts';
 import { asOfFromEnvironment } from './as-of.ts';
 import { buildContext } from './repository-cache.ts';
 import { countText, validationErrorsText } from '../load/words.ts';
+import type { Audience } from './audience.ts';
+import { followEdits } from './dev-reload.ts';
 
-export function opsledgerValidation(): AstroIntegration {
+export function opsledgerValidation(audience: Audience): AstroIntegration {
   return {
     name: 'opsledger-validation',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command === 'build') logger.info(audience === 'public' ? 'audience: public (the status page: only what the records mark public)' : 'audience: internal (the whole report, for the team behind sign-in; every page noindex)');
         // The build's heap policy, measured back to back on the large corpus (the Node process's peak):
         // - a young generation of at most 2 × 8 MiB per thread instead of V8's default: 1.65 → 1.44 GiB, no slower;
         // - the old generation allowed to grow 30 % past what the last full collection kept, instead of V8's own
@@ -21,6 +24,8 @@ export function opsledgerValidation(): AstroIntegration {
         // V8 reads both as the heap grows, and the render workers started later take them too.
         if (command === 'build') v8.setFlagsFromString('--max-semi-space-size=8 --heap-growing-percent=30');
       },
+      // opsledger dev: every edit under content/ and data/ re-validates and reloads the open pages.
+      'astro:server:setup': ({ server, logger }) => followEdits(server, logger),
       'astro:build:start': ({ logger }) => {
         try {
           asOfFromEnvironment();

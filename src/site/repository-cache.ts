@@ -7,7 +7,7 @@ import { asOfFromEnvironment } from './as-of.ts';
 import { contextOf, type BuildContext } from './context.ts';
 
 const KEY = Symbol.for('opsledger.repository');
-type Holder = { [KEY]?: { repository: Repository; warnings: Diagnostic[]; context?: BuildContext } };
+type Holder = { [KEY]?: { repository: Repository; warnings: Diagnostic[]; context?: BuildContext } | undefined };
 
 /**
  * The validated repository of this build and its warnings; throws with every located error when the content
@@ -32,4 +32,14 @@ export function buildContext(): BuildContext {
   const cached = loadedRepository() as NonNullable<Holder[typeof KEY]>;
   cached.context ??= contextOf(cached.repository, asOfFromEnvironment(), cached.warnings);
   return cached.context;
+}
+
+/** Drops the loaded repository, so the next page (or `validatedRepository()`) reads the content root again: the dev server calls it on every edit. */
+export function forgetRepository(): void {
+  (globalThis as Holder)[KEY] = undefined;
+}
+
+/** Loads and validates the content root now (kept for the pages that follow); throws the ValidationError the pages would. */
+export function validatedRepository(): { repository: Repository; warnings: Diagnostic[] } {
+  return loadedRepository();
 }

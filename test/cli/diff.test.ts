@@ -104,7 +104,33 @@ describe('npm run diff', () => {
     expect(unknown.stderr.trim()).toBe(`"no-such-branch" is not a commit of the git repository at ${repo}`);
     expect(unknown.status).toBe(2);
     const missing = runNpm('diff', [], { OPSLEDGER_ROOT: repo, OPSLEDGER_AS_OF: asOf });
-    expect(missing.stderr).toContain('usage: npm run diff -- <git-ref>');
+    expect(missing.stderr).toContain('usage: opsledger diff <git-ref>');
     expect(missing.status).toBe(2);
+  });
+
+  it('compares figures saved apart (--save, as by the base branch with its own opsledger) with the working tree (--against)', () => {
+    const saved = path.join(mkdtempSync(path.join(os.tmpdir(), 'opsledger-diff-saved-')), 'base-figures.json');
+    try {
+      git(repo, 'checkout', '-q', 'HEAD~1');
+      const save = runNpm('diff', ['--save', saved], { OPSLEDGER_ROOT: repo, OPSLEDGER_AS_OF: asOf });
+      git(repo, 'checkout', '-q', '-');
+      expect(save.status, save.stderr).toBe(0);
+      const run = runNpm('diff', ['--against', saved], { OPSLEDGER_ROOT: repo, OPSLEDGER_AS_OF: asOf });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.lines).toEqual([
+        '## Figures changed against base-figures.json',
+        '',
+        'base-figures.json (opsledger 0.1.0) compared with the working tree (opsledger 0.1.0), both as of 2026-11-24T12:00:00.000Z.',
+        '',
+        ...changedFigures,
+      ]);
+      // Figures as of another instant cannot be compared: every month-to-date figure would differ.
+      const later = runNpm('diff', ['--against', saved], { OPSLEDGER_ROOT: repo, OPSLEDGER_AS_OF: '2026-11-25T00:00:00Z' });
+      expect(later.stderr.trim()).toBe(`${saved} is as of 2026-11-24T12:00:00.000Z, the working tree as of 2026-11-25T00:00:00.000Z: set the same OPSLEDGER_AS_OF for both`);
+      expect(later.status).toBe(2);
+      expect(runNpm('diff', ['HEAD', '--save', saved], { OPSLEDGER_ROOT: repo, OPSLEDGER_AS_OF: asOf }).status).toBe(2);
+    } finally {
+      rmSync(path.dirname(saved), { recursive: true, force: true });
+    }
   });
 });

@@ -43,7 +43,7 @@ describe('new', () => {
     const firstFile = `content/incidents/${year}/INC-${year}-0001.md`;
     expect(first.lines).toEqual([
       `created ${path.relative(projectDir, path.join(root, firstFile))}`,
-      'fill in the fields marked REQUIRED; `npm run check` lists the ones still empty',
+      'fill in the fields marked REQUIRED; `opsledger check` lists the ones still empty',
     ]);
 
     const second = runNpm('new', ['incident', 'Pricing feed late'], { OPSLEDGER_ROOT: root, ...asOf });
@@ -114,7 +114,7 @@ describe('new', () => {
     [[]],
   ])('refuses %j with usage and exit 2', (args) => {
     const run = runScript('new.ts', args, { OPSLEDGER_ROOT: root, ...asOf });
-    expect(run.stderr.trim()).toBe('usage: npm run new -- incident|change|problem|postmortem "Title"');
+    expect(run.stderr.trim()).toBe('usage: opsledger new incident|change|problem|postmortem "Title"');
     expect(run.status).toBe(2);
     expect(existsSync(path.join(root, 'content'))).toBe(false);
   });

@@ -130,8 +130,8 @@ describe('minimal corpus', () => {
         channel: 'phone',
         resolvedAt: 'L3',
         updates: [
-          { at: Date.UTC(2026, 2, 12, 13, 10), text: 'Failover in progress', kind: 'acknowledge' },
-          { at: Date.UTC(2026, 2, 12, 14, 15), text: 'Service restored', kind: 'restored' },
+          { at: Date.UTC(2026, 2, 12, 13, 10), text: 'Failover in progress', kind: 'acknowledge', public: false },
+          { at: Date.UTC(2026, 2, 12, 14, 15), text: 'Service restored', kind: 'restored', public: false },
         ],
         file: 'content/incidents/INC-2026-0002.md',
         body: 'The database patch left the replica behind; the failover restored service.\n',

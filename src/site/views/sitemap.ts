@@ -23,3 +23,14 @@ export function sitemapXml(urls: readonly string[]): string {
     '',
   ].join('\n');
 }
+
+/**
+ * robots.txt by audience: the internal report disallows every crawler (its sitemap stays, for people who have
+ * access); the public status page allows them and names its sitemap.
+ *
+ * @example robotsTxt('internal', 'https://ops.example.org/sitemap.xml') // 'User-agent: *\nDisallow: /\n'
+ */
+export function robotsTxt(audience: 'internal' | 'public', sitemapUrl: string): string {
+  if (audience === 'internal') return 'User-agent: *\nDisallow: /\n';
+  return `User-agent: *\nAllow: /\n\nSitemap: ${sitemapUrl}\n`;
+}
