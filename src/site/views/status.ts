@@ -14,7 +14,7 @@ import { availabilityText, formatDay, formatInstant, formatMinutes, isoInstant, 
 import { absoluteUrl, url } from '../urls.ts';
 import { currentMonth, isMonthToDate, monthReport } from './availability.ts';
 import { badgeSvg, type Badge } from './badges.ts';
-import { bannerText, dayUptimeText, investigatingText, maintenanceStateText, monthVerdictText, notScheduledText, publicIncidentStateText, serviceStatusText, updateKindText, uptimeLegendText } from '../words/status.ts';
+import { bannerText, noServiceBannerText, dayUptimeText, investigatingText, maintenanceStateText, monthVerdictText, notScheduledText, publicIncidentStateText, serviceStatusText, updateKindText, uptimeLegendText } from '../words/status.ts';
 import { escapeText, foldLine, icsInstant } from '../ics.ts';
 import { rssDocument, type FeedItem } from './feed.ts';
 import type { SearchRecord } from '../search-records.ts';
@@ -253,7 +253,7 @@ export function statusOverview(ctx: BuildContext) {
   return {
     site: publicSite(ctx),
     banner,
-    bannerText: bannerText[banner],
+    bannerText: applications.length === 0 && investigating.length === 0 ? noServiceBannerText : bannerText[banner],
     uptimeLegend: uptimeLegendText,
     applications,
     active: incidents.filter((incident) => incident.state !== 'resolved'),
