@@ -14,7 +14,7 @@ import { memoise, type BuildContext } from '../context.ts';
 import { availabilityText, formatDay, formatInstant, formatMinutes, isoInstant, monthTitle } from '../format.ts';
 import { url } from '../urls.ts';
 import { currentMonth, isMonthToDate, monthReport } from './availability.ts';
-import { bannerText, dayUptimeText, investigatingText, maintenanceStateText, monthVerdictText, notScheduledText, publicIncidentStateText, serviceStatusText, updateKindText, uptimeLegendText } from '../words/status.ts';
+import { bannerText, noServiceBannerText, dayUptimeText, investigatingText, maintenanceStateText, monthVerdictText, notScheduledText, publicIncidentStateText, serviceStatusText, updateKindText, uptimeLegendText } from '../words/status.ts';
 
 /** Days in each application's uptime bar, the last one ending at the as-of instant. */
 export const uptimeDays = 90;
@@ -249,7 +249,7 @@ export function statusOverview(ctx: BuildContext) {
   return {
     site: publicSite(ctx),
     banner,
-    bannerText: bannerText[banner],
+    bannerText: applications.length === 0 && investigating.length === 0 ? noServiceBannerText : bannerText[banner],
     uptimeLegend: uptimeLegendText,
     applications,
     active: incidents.filter((incident) => incident.state !== 'resolved'),

@@ -18,6 +18,9 @@ export const bannerText: Record<ServiceStatus, string> = {
   'major-outage': 'Major outage',
 };
 
+/** The banner of a page that lists no service yet: "all operational" would be a claim about nothing. */
+export const noServiceBannerText = 'No service status is published yet';
+
 /** This month's availability against the target, by the report's own red/amber/green status. */
 export const monthVerdictText: Record<AvailabilityStatus, string> = {
   red: 'below target',
