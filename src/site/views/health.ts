@@ -21,10 +21,11 @@ import {
 import { reportInterval } from '../../core/period.ts';
 import type { Incident, Repository } from '../../load/repository.ts';
 import { memoise, type BuildContext } from '../context.ts';
-import { formatInstant, formatMinutes, isoInstant, rateText } from '../format.ts';
+import { formatCount, formatInstant, formatMinutes, isoInstant, rateText } from '../format.ts';
 import { reportMonths } from '../model.ts';
 import { monthReport } from './availability.ts';
 import { url } from '../urls.ts';
+import { capFirst, capLatest } from './records.ts';
 
 /** What the page needs of one month besides the repository: its incidents' own lost minutes. */
 export interface HealthMonth {
@@ -44,6 +45,21 @@ export interface HealthInput {
 
 /** Months of alert trend shown. */
 export const healthTrendMonths = 12;
+
+/**
+ * How many incidents the health page lists by name in each of its incident lists (on a layer no monitor watches;
+ * missed by monitoring): the others are counted, summed up per application and layer, and all of them are in
+ * `api/v1/health.json`, so the page stays small whatever the history holds.
+ */
+export const HEALTH_INCIDENTS_SHOWN = 100;
+/**
+ * How many applications the health page shows in full on the component board and in the coverage matrices: those
+ * with the most red and amber components, and those whose monitors leave the most uncovered. Every other one has a
+ * line with its counts and a link to its own page, which shows its components' status and uncovered layers.
+ */
+export const HEALTH_APPLICATIONS_SHOWN = 25;
+/** How many incidents monitoring missed the monthly report names, most lost minutes first. */
+export const REPORT_MISSED_SHOWN = 10;
 
 export const layerLabels: Record<MonitoringLayer, string> = {
   machine: 'Machine',
@@ -203,32 +219,53 @@ function noiseView(noise: AlertNoise, appName: (id: string) => string, zone: str
   };
 }
 
-/** The incidents monitoring missed, with their lost minutes, as the pages show them. */
-function missedView(missed: MissedByMonitoring) {
+/**
+ * The incidents monitoring missed, with their lost minutes, as the pages show them: the `limit` that lost the most
+ * by name, the rest counted with a link to the JSON (`moreHref`) that lists every one.
+ */
+function missedView(missed: MissedByMonitoring, limit: number, moreHref: string) {
+  const { shown, more, moreText } = capFirst(missed.incidents, limit, 'incidents');
   return {
     count: missed.incidents.length,
     lostMinutesText: formatMinutes(missed.lostMinutes),
     detectedByMonitoring: missed.detectedByMonitoring,
     missedShareText: rateText(missed.missedShare),
-    incidents: missed.incidents.map((i) => ({ id: i.id, href: url(`incidents/${i.id}/`), title: i.title, severity: i.severity, channel: i.channel, lostText: formatMinutes(i.lostMinutes) })),
+    incidents: shown.map((i) => ({ id: i.id, href: url(`incidents/${i.id}/`), title: i.title, severity: i.severity, channel: i.channel, lostText: formatMinutes(i.lostMinutes) })),
+    more,
+    moreText,
+    moreHref,
   };
 }
 
-/** The /health/ page: rows and sentences, no chart markup yet (see `withHealthChart`). */
-export function healthPage(model: HealthModel, asOfMs: number) {
-  const { noise, missed } = model;
-  const names = model.appNames;
-  const appName = (id: string) => names.get(id) ?? id;
-  const board = boardGroups(model.board, names);
-  const counts = { red: model.board.filter((e) => e.status === 'red').length, amber: model.board.filter((e) => e.status === 'amber').length, green: model.board.filter((e) => e.status === 'green').length };
-  const chartTitle = `False-positive and duplicate share of alerts, ${model.trend[0]?.month ?? model.month} to ${model.month}`;
-  return {
-    month: model.month,
-    asOfText: formatInstant(asOfMs, model.zone),
-    boardCounts: counts,
-    board,
-    layers: monitoringLayerOrder.map((layer) => ({ layer, label: layerLabels[layer] })),
-    coverage: model.coverage.map(({ app, matrix }) => ({
+/** Blind spots counted per application and layer, most first: what the page says of the ones it does not list. */
+function blindSpotCounts(spots: HealthModel['blindSpots'], appName: (id: string) => string) {
+  const counts = new Map<string, { applicationId: string; layer: MonitoringLayer; incidents: number; missed: number }>();
+  for (const spot of spots) {
+    const key = `${spot.applicationId}\u0000${spot.layer}`;
+    const entry = counts.get(key) ?? { applicationId: spot.applicationId, layer: spot.layer, incidents: 0, missed: 0 };
+    entry.incidents++;
+    if (spot.missedByMonitoring) entry.missed++;
+    counts.set(key, entry);
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.incidents - a.incidents || (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : monitoringLayerOrder.indexOf(a.layer) - monitoringLayerOrder.indexOf(b.layer)))
+    .map((entry) => ({
+      application: appName(entry.applicationId),
+      href: `#coverage-${entry.applicationId}`,
+      layerText: layerLabels[entry.layer],
+      incidents: entry.incidents,
+      missed: entry.missed,
+    }));
+}
+
+/** The ids of the `limit` applications that rank first by `rank` (smaller first); the caller keeps catalogue order. */
+function firstApplications<T extends { id: string }>(list: readonly T[], limit: number, rank: (a: T, b: T) => number): Set<string> {
+  return new Set([...list].sort(rank).slice(0, limit).map((entry) => entry.id));
+}
+
+/** The coverage matrices the page shows in full, and a line with the counts for each other application. */
+function coverageView(model: HealthModel) {
+  const all = model.coverage.map(({ app, matrix }) => ({
       id: app.id,
       name: app.name,
       anchor: `coverage-${app.id}`,
@@ -244,8 +281,57 @@ export function healthPage(model: HealthModel, asOfMs: number) {
           className: cell.status === 'covered' ? 'status status-green' : cell.status === 'uncovered-business' ? 'status status-red' : 'status status-none',
         })),
       })),
-    })),
-    blindSpots: model.blindSpots.map((spot) => ({
+    }));
+  const uncoveredCells = (entry: (typeof all)[number]) => entry.rows.reduce((sum, row) => sum + row.cells.filter((cell) => cell.status !== 'covered').length, 0);
+  const shown = firstApplications(all, HEALTH_APPLICATIONS_SHOWN, (a, b) => b.uncoveredBusiness.length - a.uncoveredBusiness.length || uncoveredCells(b) - uncoveredCells(a));
+  const rest = all
+    .filter((entry) => !shown.has(entry.id))
+    .map((entry) => ({
+      name: entry.name,
+      anchor: entry.anchor,
+      href: url(`applications/${entry.id}/`),
+      monitorCount: entry.monitorCount,
+      coveredText: entry.coveredText,
+      uncoveredBusiness: entry.uncoveredBusiness.length,
+    }));
+  return {
+    coverage: all.filter((entry) => shown.has(entry.id)),
+    coverageRest: rest,
+    coverageMoreText: rest.length === 0 ? '' : `${formatCount(rest.length)} more applications, fewer cells uncovered; each shows its components' uncovered layers on its own page`,
+  };
+}
+
+/** The /health/ page: rows and sentences, no chart markup yet (see `withHealthChart`). */
+export function healthPage(model: HealthModel, asOfMs: number) {
+  const { noise, missed } = model;
+  const names = model.appNames;
+  const appName = (id: string) => names.get(id) ?? id;
+  const allGroups = boardGroups(model.board, names);
+  const statusCount = (group: (typeof allGroups)[number], status: string) => group.components.filter((c) => c.status === status).length;
+  const boardShown = firstApplications(allGroups, HEALTH_APPLICATIONS_SHOWN, (a, b) => statusCount(b, 'red') - statusCount(a, 'red') || statusCount(b, 'amber') - statusCount(a, 'amber'));
+  const board = allGroups.filter((group) => boardShown.has(group.id));
+  const boardRest = allGroups
+    .filter((group) => !boardShown.has(group.id))
+    .map((group) => ({ name: group.name, anchor: group.anchor, href: group.href, red: statusCount(group, 'red'), amber: statusCount(group, 'amber'), green: statusCount(group, 'green') }));
+  const counts = { red: model.board.filter((e) => e.status === 'red').length, amber: model.board.filter((e) => e.status === 'amber').length, green: model.board.filter((e) => e.status === 'green').length };
+  const chartTitle = `False-positive and duplicate share of alerts, ${model.trend[0]?.month ?? model.month} to ${model.month}`;
+  const listedSpots = capLatest(model.blindSpots, HEALTH_INCIDENTS_SHOWN, 'incidents');
+  return {
+    month: model.month,
+    asOfText: formatInstant(asOfMs, model.zone),
+    boardCounts: counts,
+    board,
+    boardRest,
+    boardMoreText: boardRest.length === 0 ? '' : `${formatCount(boardRest.length)} more applications, each with its components' status on its own page`,
+    layers: monitoringLayerOrder.map((layer) => ({ layer, label: layerLabels[layer] })),
+    ...coverageView(model),
+    blindSpotCount: model.blindSpots.length,
+    // Every one counted per application and layer; the latest listed by name, all of them in the JSON.
+    blindSpotsByApplication: blindSpotCounts(model.blindSpots, appName),
+    blindSpotsMore: listedSpots.more,
+    blindSpotsMoreText: listedSpots.moreText,
+    jsonHref: url('api/v1/health.json'),
+    blindSpots: listedSpots.shown.map((spot) => ({
       incidentId: spot.incidentId,
       href: url(`incidents/${spot.incidentId}/`),
       application: appName(spot.applicationId),
@@ -263,7 +349,7 @@ export function healthPage(model: HealthModel, asOfMs: number) {
     })),
     trendChartTitle: chartTitle,
     trendChartSpec: noiseTrendSpec(model.trend, chartTitle),
-    missed: missedView(missed),
+    missed: missedView(missed, HEALTH_INCIDENTS_SHOWN, url('api/v1/health.json')),
   };
 }
 
@@ -386,7 +472,7 @@ export function monthMonitoringSection(
     falsePositiveText: noise.totals.falsePositiveText,
     duplicateText: noise.totals.duplicateText,
     rules: noise.rules.slice(0, 5),
-    missed: missedView(missed),
+    missed: missedView(missed, REPORT_MISSED_SHOWN, url(`api/v1/top-talkers/${month.month}.json`)),
     href: url('health/'),
   };
 }
