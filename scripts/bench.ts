@@ -1,11 +1,12 @@
-// npm run bench [-- --size 500|small|large|4000|20000[,…]]: generates seeded corpora and measures, in one run and on
+// npm run bench [-- --size 500|small|large|4000|20000[,…]] [-- --root DIR]: generates seeded corpora (or takes the
+// content root DIR as it is, an imported estate, say) and measures, in one run and on
 // the same machine, a lower bound (read + frontmatter/CSV parse), load+validate+compute, `npm run check`, the full
 // build and, as the framework's floor, a bare Astro build of as many trivial 8 KB pages as the full build emitted;
 // prints tables with ratios, CPU utilisation and the budgets with pass/fail, and writes JSON.
 // small and large are DESIGN.md's corpora (every record kind and export); 500, 4000 and 20000 are incidents only
 // (5 years, 50 applications), the corpora other status-page tools are compared on.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -22,10 +23,25 @@ const args = process.argv.slice(2);
 const sizeArg = args.includes('--size') ? args[args.indexOf('--size') + 1] : args.find((a) => a.startsWith('--size='))?.split('=')[1];
 /** Bench size → generator size. */
 const corpora: Record<string, string> = { small: 'small', large: 'large', '500': 'incidents-500', '4000': 'incidents-4000', '20000': 'incidents-20000' };
-const sizes = sizeArg ? sizeArg.split(',') : ['500', 'small', 'large'];
+/** `--root DIR`: time this content root (an imported estate, say) as it is, instead of generated corpora. */
+const rootArg = args.includes('--root') ? args[args.indexOf('--root') + 1] : args.find((a) => a.startsWith('--root='))?.split('=')[1];
+if (args.includes('--root') && (rootArg === undefined || rootArg.startsWith('--'))) {
+  console.error('--root needs a folder: the content root to time (holding content/ and data/)');
+  process.exit(2);
+}
+const givenRoot = rootArg === undefined ? undefined : path.resolve(rootArg);
+if (givenRoot !== undefined && !existsSync(path.join(givenRoot, 'data'))) {
+  console.error(`--root ${rootArg}: no data/ folder there, so it is not a content root`);
+  process.exit(2);
+}
+if (givenRoot !== undefined && sizeArg !== undefined) {
+  console.error('--root and --size exclude each other: a run times either the given root or generated corpora');
+  process.exit(2);
+}
+const sizes = givenRoot !== undefined ? [path.basename(givenRoot)] : sizeArg ? sizeArg.split(',') : ['500', 'small', 'large'];
 const repeats = Number(args.find((a) => a.startsWith('--repeat='))?.split('=')[1] ?? 3);
 const skipBuild = args.includes('--no-build');
-for (const size of sizes) {
+for (const size of givenRoot === undefined ? sizes : []) {
   if (!Object.hasOwn(corpora, size)) {
     console.error(`--size must be one or more of ${Object.keys(corpora).join(', ')} (comma-separated), got "${size}"`);
     process.exit(2);
@@ -116,12 +132,17 @@ function firstIncident(root: string): string | undefined {
 }
 
 function benchSize(size: string) {
-  const root = mkdtempSync(path.join(os.tmpdir(), `opsledger-bench-${size}-`));
+  const root = givenRoot ?? mkdtempSync(path.join(os.tmpdir(), `opsledger-bench-${size}-`));
   // Inside the project: Astro's render bundle lands beside the output and must resolve node_modules.
   const outDir = path.join(projectRoot, 'bench-output', `dist-${size}`);
   rmSync(outDir, { recursive: true, force: true });
-  console.error(`[${size}] generating corpus into ${root}`);
-  const generated = measure(`generate-${size}`, [path.join(projectRoot, `scripts/generate-demo${ext}`), '--root', root, '--size', corpora[size]!], {});
+  let generated: Run | null = null;
+  if (givenRoot === undefined) {
+    console.error(`[${size}] generating corpus into ${root}`);
+    generated = measure(`generate-${size}`, [path.join(projectRoot, `scripts/generate-demo${ext}`), '--root', root, '--size', corpora[size]!], {});
+  } else {
+    console.error(`[${size}] timing the content root ${root} (as of ${asOf})`);
+  }
   const corpus = directoryStats(root);
   const env = { OPSLEDGER_ROOT: root };
   const steps: Step[] = [];
@@ -166,8 +187,9 @@ function benchSize(size: string) {
   }
   const lowerBound = steps[0]!.seconds;
   for (const step of steps) step.ratioToLowerBound = step.seconds / lowerBound;
-  rmSync(root, { recursive: true, force: true });
-  return { size, generateSeconds: generated.seconds, corpusFiles: corpus.files, steps, pagesEmitted: site.pages, distBytes: site.bytes, distFiles: site.files, build, floor };
+  // A given root is the user's own: only a generated one is removed.
+  if (givenRoot === undefined) rmSync(root, { recursive: true, force: true });
+  return { size, generateSeconds: generated?.seconds ?? null, corpusFiles: corpus.files, steps, pagesEmitted: site.pages, distBytes: site.bytes, distFiles: site.files, build, floor };
 }
 
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
@@ -177,7 +199,8 @@ console.log(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGi
 const pad = (s: string, n: number) => s.padEnd(n);
 const num = (n: number, d = 2) => n.toFixed(d).padStart(8);
 for (const r of results) {
-  console.log(`\n## ${r.size} corpus (${r.corpusFiles} files, generated in ${r.generateSeconds.toFixed(1)} s)\n`);
+  const origin = r.generateSeconds === null ? `the content root ${givenRoot}` : `generated in ${r.generateSeconds.toFixed(1)} s`;
+  console.log(`\n## ${r.size} corpus (${r.corpusFiles} files, ${origin})\n`);
   console.log(`| step | wall s (median of ${repeats}) | peak RSS MiB | with child processes MiB | × lower bound | load average |`);
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const s of r.steps) {

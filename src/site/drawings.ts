@@ -1,9 +1,7 @@
 // Every chart and status card of the build, for the pages that show them. In a build with render workers all of
 // them are queued as soon as Astro lists the application and report pages (their getStaticPaths runs before any
-// page renders), and the build's prerenderer renders the pages that show drawings last (src/site/prerenderer.ts):
-// the workers draw while the main thread renders the thousands of pages in between, finish early and stop,
-// instead of the main thread waiting for each drawing when it reaches its page and the workers starting again
-// for a page that comes late. Each value is kept on the build context, so a page and the queue share it.
+// page renders): the workers draw while the main thread renders the pages, finish early and stop, instead of the
+// main thread waiting for each drawing when it reaches its page. Each value is kept on the build context, so a page and the queue share it.
 import type { Application } from '../load/repository.ts';
 import { memoise, type BuildContext } from './context.ts';
 import { reportMonths } from './model.ts';

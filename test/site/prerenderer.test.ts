@@ -2,11 +2,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AstroPrerenderer } from 'astro';
+import type { AstroPrerenderer, PathWithRoute } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isBulkFile, opsledgerPrerenderer, renderOrder, waitsForDrawing } from '../../src/site/prerenderer.ts';
+import { isBulkFile, opsledgerPrerenderer, renderOrder } from '../../src/site/prerenderer.ts';
 
-type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
 
 const page = (pathname: string, component: string) => ({ pathname, route: { type: 'page' as const, component } });
 const endpoint = (pathname: string, component: string) => ({ pathname, route: { type: 'endpoint' as const, component } });
@@ -38,26 +37,20 @@ describe('render order', () => {
     ]);
   });
 
-  it('renders the pages that wait for drawings last, the rest in the order Astro gave', () => {
-    expect(astroOrder.filter(waitsForDrawing).map((entry) => entry.pathname)).toEqual([
-      '/applications/fx/',
-      '/cards/incident-sev1-open.png',
-      '/reports/2026-10/',
-      '/reports/2026-10/summary.png',
-      '/time/',
-    ]);
+  it('renders the pages and PNG images in the order Astro gave, the held-back files apart', () => {
     const { pages, files } = renderOrder(astroOrder);
     expect(pages.map((entry) => entry.pathname)).toEqual([
-      '/incidents/INC-2026-0001/',
-      '/reports/2026-10/summary/',
-      '/reports/',
-      '/',
       '/applications/fx/',
       '/cards/incident-sev1-open.png',
+      '/incidents/INC-2026-0001/',
       '/reports/2026-10/',
+      '/reports/2026-10/summary/',
       '/reports/2026-10/summary.png',
+      '/reports/',
       '/time/',
+      '/',
     ]);
+    expect(files).toEqual(astroOrder.filter(isBulkFile));
     // Nothing lost, nothing twice.
     expect([...pages, ...files].map((entry) => entry.pathname).sort()).toEqual(astroOrder.map((entry) => entry.pathname).sort());
   });
@@ -69,19 +62,22 @@ describe('files written after the pages', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
+  const listedImages = { staticImages: [], referencedImages: ['/src/images/logo.png'] };
+
   /** A stand-in for Astro's prerenderer: answers each endpoint with its URL, or `status` for one pathname. */
   function fakeAstro(answers: Record<string, { status: number; body: string }> = {}) {
     const requested: string[] = [];
     let tornDown = false;
     const astro: AstroPrerenderer = {
       name: 'astro:default',
-      getStaticPaths: async () => astroOrder as unknown as PathWithRoute[],
+      // As Astro 7.4 answers: the paths with the images they resolved, and each render with its metadata.
+      getStaticPaths: async () => ({ paths: astroOrder as unknown as PathWithRoute[], metadata: listedImages }),
       render: async (request) => {
         requested.push(request.url);
         const pathname = new URL(request.url).pathname.replace(/^\/ops/, '');
         if (pathname === '/broken/') throw new Error('page failed');
         const answer = answers[pathname] ?? { status: 200, body: `body of ${request.url}` };
-        return new Response(answer.body, { status: answer.status });
+        return { response: new Response(answer.body, { status: answer.status }), metadata: { contentEntryKeys: [], staticImages: [] } };
       },
       teardown: async () => {
         tornDown = true;
@@ -101,8 +97,10 @@ describe('files written after the pages', () => {
     const fake = fakeAstro({ '/badges/fx.svg': { status: 200, body: '<svg>é</svg>' } });
     const { outDir, logged, site: at } = site();
     const prerenderer = opsledgerPrerenderer(fake.astro, at);
-    const pages = await prerenderer.getStaticPaths();
-    expect(pages).toHaveLength(9);
+    const listed = await prerenderer.getStaticPaths();
+    // The pages Astro renders, and the image metadata Astro listed, passed on unchanged.
+    expect(Array.isArray(listed) ? listed : listed.paths).toHaveLength(9);
+    expect(Array.isArray(listed) ? undefined : listed.metadata).toBe(listedImages);
     expect(fake.requested).toEqual([]);
     await prerenderer.teardown!();
     expect(fake.requested).toEqual([

@@ -6,6 +6,7 @@ import { formatInstant, formatMinutes, isoInstant, monthTitle, rateText } from '
 import { recordIndex } from '../model.ts';
 import { url } from '../urls.ts';
 import { monthReport } from './availability.ts';
+import { capFirst, incidentYearPath } from './records.ts';
 import { memoise, type BuildContext } from '../context.ts';
 import { compareText } from '../../core/compare.ts';
 
@@ -80,6 +81,9 @@ export function incidentCommunicationsView(ctx: BuildContext, incident: Incident
   };
 }
 
+/** How many SEV1/SEV2 incidents the report names in each of its lists (longest silence first; no restored notice). */
+export const COMMUNICATIONS_SHOWN = 20;
+
 /** The monthly report's communications part: SEV1/SEV2 incidents that kept the cadence, and the ones that did not. */
 export function communicationsSectionView(ctx: BuildContext, month: string) {
   const repo = ctx.repository;
@@ -88,13 +92,22 @@ export function communicationsSectionView(ctx: BuildContext, month: string) {
   const compliance = cadenceCompliance(incidents, cadence, ctx.asOfMs);
   const byId = recordIndex(ctx).incidents;
   const link = (id: string) => ({ id, title: byId.get(id)?.title ?? '', severity: byId.get(id)?.severity ?? '', href: url(`incidents/${id}/`) });
+  // A desk that logs thousands a month names the worst and counts the rest; each incident's page has its timeline.
+  const missed = capFirst(compliance.missed, COMMUNICATIONS_SHOWN, 'incidents');
+  const withoutRestored = capFirst(compliance.withoutRestoredNotice, COMMUNICATIONS_SHOWN, 'incidents');
   return {
     monthText: monthTitle(month),
     cadence,
     total: compliance.total,
     met: compliance.met,
     shareText: rateText(compliance.share),
-    missed: compliance.missed.map((m) => ({ ...link(m.id), gapText: formatMinutes(m.longestGapMinutes) })),
-    withoutRestoredNotice: compliance.withoutRestoredNotice.map(link),
+    missed: missed.shown.map((m) => ({ ...link(m.id), gapText: formatMinutes(m.longestGapMinutes) })),
+    missedCount: missed.total,
+    missedMoreText: missed.moreText,
+    withoutRestoredNotice: withoutRestored.shown.map(link),
+    withoutRestoredNoticeCount: withoutRestored.total,
+    withoutRestoredNoticeMoreText: withoutRestored.moreText,
+    /** Where the rest are: the month's year in the incident list. */
+    yearHref: url(incidentYearPath(month.slice(0, 4), 1)),
   };
 }

@@ -6,6 +6,7 @@ import { statusWords } from '../format.ts';
 import { url } from '../urls.ts';
 import { boardReasons, componentBadgeText, layerLabels } from '../words/health.ts';
 import { missedView, monthNoiseAndMisses, noiseView, type HealthMonth } from './health.ts';
+import { REPORT_MISSED_SHOWN } from './health-lists.ts';
 
 /**
  * One application's health for its own page: each component's status as of `asOfMs` with its badge,
@@ -60,7 +61,7 @@ export function monthMonitoringSection(
     falsePositiveText: noise.totals.falsePositiveText,
     duplicateText: noise.totals.duplicateText,
     rules: noise.rules.slice(0, 5),
-    missed: missedView(missed),
+    missed: missedView(missed, REPORT_MISSED_SHOWN, url(`api/v1/top-talkers/${month.month}.json`)),
     href: url('health/'),
   };
 }

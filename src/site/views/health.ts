@@ -19,12 +19,14 @@ import {
 import { reportInterval } from '../../core/period.ts';
 import type { Incident, Repository } from '../../load/repository.ts';
 import { memoise, type BuildContext } from '../context.ts';
-import { formatInstant, formatMinutes, rateText, statusWords } from '../format.ts';
+import { formatCount, formatInstant, formatMinutes, rateText, statusWords } from '../format.ts';
 import { reportMonths } from '../model.ts';
 import { monthReport } from './availability.ts';
 import { url } from '../urls.ts';
 import { noiseTrendSpec } from '../charts/health.ts';
 import { boardReasons, layerLabels } from '../words/health.ts';
+import { capFirst, capLatest } from './records.ts';
+import { blindSpotCounts, coverageView, firstApplications, HEALTH_APPLICATIONS_SHOWN, HEALTH_INCIDENTS_SHOWN } from './health-lists.ts';
 
 /** What the page needs of one month besides the repository: its incidents' own lost minutes. */
 export interface HealthMonth {
@@ -173,14 +175,21 @@ export function noiseView(noise: AlertNoise, appName: (id: string) => string, zo
   };
 }
 
-/** The incidents monitoring missed, with their lost minutes, as the pages show them. */
-export function missedView(missed: MissedByMonitoring) {
+/**
+ * The incidents monitoring missed, with their lost minutes, as the pages show them: the `limit` that lost the most
+ * by name, the rest counted with a link to the JSON (`moreHref`) that lists every one.
+ */
+export function missedView(missed: MissedByMonitoring, limit: number, moreHref: string) {
+  const { shown, more, moreText } = capFirst(missed.incidents, limit, 'incidents');
   return {
     count: missed.incidents.length,
     lostMinutesText: formatMinutes(missed.lostMinutes),
     detectedByMonitoring: missed.detectedByMonitoring,
     missedShareText: rateText(missed.missedShare),
-    incidents: missed.incidents.map((i) => ({ id: i.id, href: url(`incidents/${i.id}/`), title: i.title, severity: i.severity, channel: i.channel, lostText: formatMinutes(i.lostMinutes) })),
+    incidents: shown.map((i) => ({ id: i.id, href: url(`incidents/${i.id}/`), title: i.title, severity: i.severity, channel: i.channel, lostText: formatMinutes(i.lostMinutes) })),
+    more,
+    moreText,
+    moreHref,
   };
 }
 
@@ -189,33 +198,32 @@ export function healthPage(model: HealthModel, asOfMs: number) {
   const { noise, missed } = model;
   const names = model.appNames;
   const appName = (id: string) => names.get(id) ?? id;
-  const board = boardGroups(model.board, names);
+  const allGroups = boardGroups(model.board, names);
+  const statusCount = (group: (typeof allGroups)[number], status: string) => group.components.filter((c) => c.status === status).length;
+  const boardShown = firstApplications(allGroups, HEALTH_APPLICATIONS_SHOWN, (a, b) => statusCount(b, 'red') - statusCount(a, 'red') || statusCount(b, 'amber') - statusCount(a, 'amber'));
+  const board = allGroups.filter((group) => boardShown.has(group.id));
+  const boardRest = allGroups
+    .filter((group) => !boardShown.has(group.id))
+    .map((group) => ({ name: group.name, anchor: group.anchor, href: group.href, red: statusCount(group, 'red'), amber: statusCount(group, 'amber'), green: statusCount(group, 'green') }));
   const counts = { red: model.board.filter((e) => e.status === 'red').length, amber: model.board.filter((e) => e.status === 'amber').length, green: model.board.filter((e) => e.status === 'green').length };
   const chartTitle = `False-positive and duplicate share of alerts, ${model.trend[0]?.month ?? model.month} to ${model.month}`;
+  const listedSpots = capLatest(model.blindSpots, HEALTH_INCIDENTS_SHOWN, 'incidents');
   return {
     month: model.month,
     asOfText: formatInstant(asOfMs, model.zone),
     boardCounts: counts,
     board,
+    boardRest,
+    boardMoreText: boardRest.length === 0 ? '' : `${formatCount(boardRest.length)} more applications, each with its components' status on its own page`,
     layers: monitoringLayerOrder.map((layer) => ({ layer, label: layerLabels[layer] })),
-    coverage: model.coverage.map(({ app, matrix }) => ({
-      id: app.id,
-      name: app.name,
-      anchor: `coverage-${app.id}`,
-      monitorCount: app.monitoring.length,
-      coveredText: rateText(matrix.coveredShare),
-      uncoveredBusiness: matrix.uncoveredBusiness,
-      rows: matrix.rows.map((row) => ({
-        component: row.component,
-        cells: row.cells.map((cell) => ({
-          layer: cell.layer,
-          status: cell.status,
-          text: cell.status === 'covered' ? cell.monitors.join(', ') : cell.status === 'uncovered-business' ? 'not covered: no business-process monitor' : 'not covered',
-          className: cell.status === 'covered' ? 'status status-green' : cell.status === 'uncovered-business' ? 'status status-red' : 'status status-none',
-        })),
-      })),
-    })),
-    blindSpots: model.blindSpots.map((spot) => ({
+    ...coverageView(model.coverage),
+    blindSpotCount: model.blindSpots.length,
+    // Every one counted per application and layer; the latest listed by name, all of them in the JSON.
+    blindSpotsByApplication: blindSpotCounts(model.blindSpots, appName),
+    blindSpotsMore: listedSpots.more,
+    blindSpotsMoreText: listedSpots.moreText,
+    jsonHref: url('api/v1/health.json'),
+    blindSpots: listedSpots.shown.map((spot) => ({
       incidentId: spot.incidentId,
       href: url(`incidents/${spot.incidentId}/`),
       application: appName(spot.applicationId),
@@ -233,7 +241,7 @@ export function healthPage(model: HealthModel, asOfMs: number) {
     })),
     trendChartTitle: chartTitle,
     trendChartSpec: noiseTrendSpec(model.trend, chartTitle),
-    missed: missedView(missed),
+    missed: missedView(missed, HEALTH_INCIDENTS_SHOWN, url('api/v1/health.json')),
   };
 }
 

@@ -124,6 +124,35 @@ export function capLatest<T>(list: readonly T[], limit: number, noun: string): {
   return { shown: list.slice(more), more, moreText: more === 0 ? '' : `${formatCount(more)} earlier ${noun} not listed here` };
 }
 
+/**
+ * The first `limit` of a list in its own order (most first, say), and a sentence for the rest ('' when none were
+ * left out): for lists ranked by size, where the first are the ones to read.
+ *
+ * @example capFirst(['a', 'b', 'c'], 2, 'incidents') // { shown: ['a', 'b'], total: 3, more: 1, moreText: '1 more incidents not listed here' }
+ */
+export function capFirst<T>(list: readonly T[], limit: number, noun: string): { shown: T[]; total: number; more: number; moreText: string } {
+  const more = Math.max(0, list.length - limit);
+  return { shown: list.slice(0, limit), total: list.length, more, moreText: more === 0 ? '' : `${formatCount(more)} more ${noun} not listed here` };
+}
+
+/** How many recurring groups a page describes in full before it names the rest in one line. */
+export const RECURRING_GROUPS_SHOWN = 20;
+
+/**
+ * Recurring groups, the largest first: the first `limit` in full, the others named in one line each with their
+ * count and a link to their application's incidents, so a page grows with the components, never with the records.
+ */
+export function capRecurringGroups<T extends { key: string; label: string; count: number; moreHref: string }>(groups: readonly T[], limit = RECURRING_GROUPS_SHOWN) {
+  const largestFirst = [...groups].sort((a, b) => b.count - a.count || compareText(a.key, b.key));
+  const rest = largestFirst.slice(limit);
+  const restIncidents = rest.reduce((sum, group) => sum + group.count, 0);
+  return {
+    shown: largestFirst.slice(0, limit),
+    rest: rest.map((group) => ({ label: group.label, countText: formatCount(group.count), href: group.moreHref })),
+    moreText: rest.length === 0 ? '' : `${formatCount(rest.length)} more components with recurring incidents (${formatCount(restIncidents)} incidents), fewest last`,
+  };
+}
+
 export interface Fact {
   label: string;
   text: string;
