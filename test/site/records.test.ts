@@ -1,7 +1,7 @@
 // Long lists stay small pages: a year's incidents in pages, recurring groups capped with a count.
 import { describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/load/repository.ts';
-import { capLatest, incidentYearPages } from '../../src/site/views/records.ts';
+import { capFirst, capLatest, incidentYearPages } from '../../src/site/views/records.ts';
 import { minimalDir } from '../load/fixture-root.ts';
 
 const { repository } = loadRepository(minimalDir);
@@ -40,8 +40,13 @@ describe('incident year pages', () => {
 describe('capLatest', () => {
   it('keeps the latest few and counts the others', () => {
     const ids = Array.from({ length: 23777 }, (_, i) => `INC-2016-${i + 1}`);
-    const capped = capLatest(ids, 10, 'incidents');
+    const capped = capLatest(ids, 10, 'incident');
     expect([capped.shown.length, capped.shown[9], capped.more, capped.moreText]).toEqual([10, 'INC-2016-23777', 23767, '23,767 earlier incidents not listed here']);
-    expect(capLatest(ids.slice(0, 4), 10, 'incidents')).toEqual({ shown: ids.slice(0, 4), more: 0, moreText: '' });
+    expect(capLatest(ids.slice(0, 4), 10, 'incident')).toEqual({ shown: ids.slice(0, 4), more: 0, moreText: '' });
+  });
+
+  it('says one left out in the singular, as capFirst does', () => {
+    expect(capLatest(['a', 'b', 'c'], 2, 'incident').moreText).toBe('1 earlier incident not listed here');
+    expect(capFirst(['a', 'b', 'c'], 2, 'incident').moreText).toBe('1 more incident not listed here');
   });
 });

@@ -93,8 +93,8 @@ export function communicationsSectionView(ctx: BuildContext, month: string) {
   const byId = recordIndex(ctx).incidents;
   const link = (id: string) => ({ id, title: byId.get(id)?.title ?? '', severity: byId.get(id)?.severity ?? '', href: url(`incidents/${id}/`) });
   // A desk that logs thousands a month names the worst and counts the rest; each incident's page has its timeline.
-  const missed = capFirst(compliance.missed, COMMUNICATIONS_SHOWN, 'incidents');
-  const withoutRestored = capFirst(compliance.withoutRestoredNotice, COMMUNICATIONS_SHOWN, 'incidents');
+  const missed = capFirst(compliance.missed, COMMUNICATIONS_SHOWN, 'incident');
+  const withoutRestored = capFirst(compliance.withoutRestoredNotice, COMMUNICATIONS_SHOWN, 'incident');
   return {
     monthText: monthTitle(month),
     cadence,

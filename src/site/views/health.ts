@@ -180,7 +180,7 @@ export function noiseView(noise: AlertNoise, appName: (id: string) => string, zo
  * by name, the rest counted with a link to the JSON (`moreHref`) that lists every one.
  */
 export function missedView(missed: MissedByMonitoring, limit: number, moreHref: string) {
-  const { shown, more, moreText } = capFirst(missed.incidents, limit, 'incidents');
+  const { shown, more, moreText } = capFirst(missed.incidents, limit, 'incident');
   return {
     count: missed.incidents.length,
     lostMinutesText: formatMinutes(missed.lostMinutes),
@@ -207,7 +207,7 @@ export function healthPage(model: HealthModel, asOfMs: number) {
     .map((group) => ({ name: group.name, anchor: group.anchor, href: group.href, red: statusCount(group, 'red'), amber: statusCount(group, 'amber'), green: statusCount(group, 'green') }));
   const counts = { red: model.board.filter((e) => e.status === 'red').length, amber: model.board.filter((e) => e.status === 'amber').length, green: model.board.filter((e) => e.status === 'green').length };
   const chartTitle = `False-positive and duplicate share of alerts, ${model.trend[0]?.month ?? model.month} to ${model.month}`;
-  const listedSpots = capLatest(model.blindSpots, HEALTH_INCIDENTS_SHOWN, 'incidents');
+  const listedSpots = capLatest(model.blindSpots, HEALTH_INCIDENTS_SHOWN, 'incident');
   return {
     month: model.month,
     asOfText: formatInstant(asOfMs, model.zone),

@@ -87,7 +87,7 @@ export interface AutomationRow {
 
 /** A recurring group's latest incidents by name, the others counted, with a link to its application's page. */
 export function recurringLinks(issue: RecurringIssue, titleOf: (id: string) => string) {
-  const { shown, moreText } = capLatest(issue.incidents, RECURRING_LINKS_SHOWN, 'incidents');
+  const { shown, moreText } = capLatest(issue.incidents, RECURRING_LINKS_SHOWN, 'incident');
   return {
     incidents: shown.map((id) => ({ id, title: titleOf(id), href: url(`incidents/${id}/`) })),
     moreText,

@@ -1,6 +1,6 @@
 // Rows and facts for the record pages, computed here so templates only arrange them.
 import type { Change, Incident, Postmortem, Problem } from '../../load/repository.ts';
-import { formatCount, formatDay, formatInstant, formatMinutes } from '../format.ts';
+import { formatCount, formatDay, formatInstant, formatMinutes, nounFor } from '../format.ts';
 import { compareRecordIds } from '../../core/ids.ts';
 import { compareText } from '../../core/compare.ts';
 import { MS_PER_MINUTE } from '../../core/units.ts';
@@ -117,22 +117,22 @@ export const RECURRING_LINKS_SHOWN = 10;
  * The latest `limit` of a list in start order, and a sentence for the rest ('' when none were left out):
  * a page lists a few by name and counts the others, so it stays small whatever the history holds.
  *
- * @example capLatest(['a', 'b', 'c'], 2, 'incidents') // { shown: ['b', 'c'], more: 1, moreText: '1 earlier incidents not listed here' }
+ * @example capLatest(['a', 'b', 'c'], 2, 'incident') // { shown: ['b', 'c'], more: 1, moreText: '1 earlier incident not listed here' }
  */
 export function capLatest<T>(list: readonly T[], limit: number, noun: string): { shown: T[]; more: number; moreText: string } {
   const more = Math.max(0, list.length - limit);
-  return { shown: list.slice(more), more, moreText: more === 0 ? '' : `${formatCount(more)} earlier ${noun} not listed here` };
+  return { shown: list.slice(more), more, moreText: more === 0 ? '' : `${formatCount(more)} earlier ${nounFor(more, noun)} not listed here` };
 }
 
 /**
  * The first `limit` of a list in its own order (most first, say), and a sentence for the rest ('' when none were
  * left out): for lists ranked by size, where the first are the ones to read.
  *
- * @example capFirst(['a', 'b', 'c'], 2, 'incidents') // { shown: ['a', 'b'], total: 3, more: 1, moreText: '1 more incidents not listed here' }
+ * @example capFirst(['a', 'b', 'c'], 2, 'incident') // { shown: ['a', 'b'], total: 3, more: 1, moreText: '1 more incident not listed here' }
  */
 export function capFirst<T>(list: readonly T[], limit: number, noun: string): { shown: T[]; total: number; more: number; moreText: string } {
   const more = Math.max(0, list.length - limit);
-  return { shown: list.slice(0, limit), total: list.length, more, moreText: more === 0 ? '' : `${formatCount(more)} more ${noun} not listed here` };
+  return { shown: list.slice(0, limit), total: list.length, more, moreText: more === 0 ? '' : `${formatCount(more)} more ${nounFor(more, noun)} not listed here` };
 }
 
 /** How many recurring groups a page describes in full before it names the rest in one line. */
