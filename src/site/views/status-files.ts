@@ -6,6 +6,7 @@ import type { Incident } from '../../load/repository.ts';
 import type { BuildContext } from '../context.ts';
 import { formatDay, isoInstant } from '../format.ts';
 import { absoluteUrl } from '../urls.ts';
+import { escapeXml } from '../xml.ts';
 import { badgeSvg, type Badge } from './badges.ts';
 import { escapeText, foldLine, icsInstant } from '../ics.ts';
 import { rssDocument, type FeedItem } from './feed.ts';
@@ -24,12 +25,8 @@ export function uptimeBarSvg(app: PublicApplication): string {
     if (day.lostMinutes <= 0) return '#1a7f37';
     return day.availability * 100 < app.target ? '#b42318' : '#8a5300';
   };
-  const bars = app.days.map((day, i) => `<rect x="${i * (barWidth + gap)}" width="${barWidth}" height="${height}" rx="1" fill="${colour(day)}"><title>${escapeSvg(day.text)}</title></rect>`);
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" height="${height}" preserveAspectRatio="none" role="img" aria-label="${escapeSvg(title)}"><title>${escapeSvg(title)}</title>${bars.join('')}</svg>`;
-}
-
-function escapeSvg(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const bars = app.days.map((day, i) => `<rect x="${i * (barWidth + gap)}" width="${barWidth}" height="${height}" rx="1" fill="${colour(day)}"><title>${escapeXml(day.text)}</title></rect>`);
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" height="${height}" preserveAspectRatio="none" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title>${bars.join('')}</svg>`;
 }
 
 /** A public application's availability badge: its public name, this month's availability, the report's verdict colour. */
