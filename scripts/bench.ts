@@ -116,17 +116,23 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function directoryStats(dir: string): { pages: number; bytes: number; files: number } {
+function directoryStats(dir: string): { pages: number; bytes: number; files: number; largestPage: { path: string; bytes: number } } {
   let pages = 0;
   let bytes = 0;
   let files = 0;
+  let largestPage = { path: '', bytes: 0 };
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     files++;
-    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-    if (entry.name.endsWith('.html')) pages++;
+    const file = path.join(entry.parentPath, entry.name);
+    const size = statSync(file).size;
+    bytes += size;
+    if (entry.name.endsWith('.html')) {
+      pages++;
+      if (size > largestPage.bytes) largestPage = { path: path.relative(dir, file), bytes: size };
+    }
   }
-  return { pages, bytes, files };
+  return { pages, bytes, files, largestPage };
 }
 
 /** The incident files of a corpus, relative to its root, in order. */
@@ -203,7 +209,7 @@ function benchSize(size: string) {
   // The author's loop: one record given, as an editor or a pre-commit hook asks (budget: 1 s on the large corpus).
   const incidents = existsSync(path.join(root, 'content/incidents')) ? incidentFiles(root) : [];
   if (incidents[0]) repeated('npm run check -- one record', [path.join(projectRoot, `src/cli/check${ext}`), incidents[0]]);
-  let site = { pages: 0, bytes: 0, files: 0 };
+  let site = { pages: 0, bytes: 0, files: 0, largestPage: { path: '', bytes: 0 } };
   const rounds: BuildRound[] = [];
   let floorPages = 0;
   if (!skipBuild) {
@@ -244,7 +250,7 @@ function benchSize(size: string) {
   const lowerBound = steps[0]!.seconds;
   for (const step of steps) step.ratioToLowerBound = step.seconds / lowerBound;
   rmSync(work.dir, { recursive: true, force: true });
-  return { size, onTmpfs: work.onTmpfs, generateSeconds: generated?.seconds ?? null, corpusFiles: corpus.files, steps, pagesEmitted: site.pages, distBytes: site.bytes, distFiles: site.files, rounds, floorPages };
+  return { size, onTmpfs: work.onTmpfs, generateSeconds: generated?.seconds ?? null, corpusFiles: corpus.files, steps, pagesEmitted: site.pages, distBytes: site.bytes, distFiles: site.files, largestPage: site.largestPage, rounds, floorPages };
 }
 
 /** Each round's ratios (its builds ran side by side, so the machine's drift cancels), and their medians. */
@@ -275,7 +281,7 @@ for (const r of results) {
     console.log(`| ${pad(s.name, 28)} | ${num(s.seconds)} | ${num(s.peakRssMiB, 0)} | ${num(s.peakTreeRssMiB, 0)} | ${num(s.ratioToLowerBound ?? 0)} | ${load} |`);
   }
   if (r.rounds.length > 0) {
-    console.log(`\npages emitted: ${r.pagesEmitted}; dist: ${(r.distBytes / 2 ** 20).toFixed(1)} MiB in ${r.distFiles} files; written to ${r.onTmpfs ? 'tmpfs (/dev/shm)' : 'disk'}`);
+    console.log(`\npages emitted: ${r.pagesEmitted}; dist: ${(r.distBytes / 2 ** 20).toFixed(1)} MiB in ${r.distFiles} files; written to ${r.onTmpfs ? 'tmpfs (/dev/shm)' : 'disk'}; largest page ${r.largestPage.path} (${(r.largestPage.bytes / 1024).toFixed(0)} KiB)`);
     console.log(`\n| round | build | wall s | CPU s user | CPU s sys | peak RSS with children MiB | load average |`);
     console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
     for (const [i, round] of r.rounds.entries()) {
@@ -325,6 +331,8 @@ for (const r of results) {
   }
   if (r.size === '500') budgets.push({ name: '500 incidents: warm, one change ÷ floor (cold, same pages)', measured: ratios.warmOneChangeToFloor, limit: 1.5, unit: '×' });
   if (r.size === 'large') budgets.push({ name: 'large: peak memory of the build process tree', measured: treeGiB, limit: 2, unit: 'GiB' });
+  // Every page a phone can load: under 1 MB on every corpus and every given root.
+  budgets.push({ name: `${r.size}: largest page`, measured: r.largestPage.bytes / 1e6, limit: 1, unit: 'MB' });
 }
 for (const s of scaling) budgets.push({ name: `large ÷ small: ${s.step}`, measured: s.ratio, limit: 11, unit: '×' });
 if (budgets.length > 0) {

@@ -1,11 +1,12 @@
 import type { APIRoute } from 'astro';
-import { incidentTextPaths } from '../../../site/views/record-pages.ts';
+import type { Incident } from '../../../load/repository.ts';
+import { incidentTextPaths, incidentText } from '../../../site/views/record-pages.ts';
 import { buildContext } from '../../../site/repository-cache.ts';
 
 export function getStaticPaths() {
   return incidentTextPaths(buildContext());
 }
 
-// The text is made with the path, and its digest is the path's cacheKey.
+// The path's cacheKey is the digest of this text.
 export const GET: APIRoute = ({ props }) =>
-  new Response((props as { view: { text: string } }).view.text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response(incidentText(buildContext(), (props as { record: Incident }).record), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

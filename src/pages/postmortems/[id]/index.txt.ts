@@ -1,11 +1,12 @@
 import type { APIRoute } from 'astro';
-import { postmortemTextPaths } from '../../../site/views/record-pages.ts';
+import type { Postmortem } from '../../../load/repository.ts';
+import { postmortemTextPaths, postmortemText } from '../../../site/views/record-pages.ts';
 import { buildContext } from '../../../site/repository-cache.ts';
 
 export function getStaticPaths() {
   return postmortemTextPaths(buildContext());
 }
 
-// The text is made with the path, and its digest is the path's cacheKey.
+// The path's cacheKey is the digest of this text.
 export const GET: APIRoute = ({ props }) =>
-  new Response((props as { view: { text: string } }).view.text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response(postmortemText(buildContext(), (props as { record: Postmortem }).record), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
