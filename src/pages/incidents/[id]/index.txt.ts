@@ -1,12 +1,11 @@
 import type { APIRoute } from 'astro';
-import type { Incident } from '../../../load/repository.ts';
-import { incidentTextPaths, incidentText } from '../../../site/views/record-pages.ts';
+import { incidentTextPaths } from '../../../site/views/record-pages.ts';
 import { buildContext } from '../../../site/repository-cache.ts';
 
 export function getStaticPaths() {
   return incidentTextPaths(buildContext());
 }
 
-// The path's cacheKey is the digest of this text.
+// The text is made with the path, and its digest is the path's cacheKey.
 export const GET: APIRoute = ({ props }) =>
-  new Response(incidentText(buildContext(), (props as { record: Incident }).record), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response((props as { view: { text: string } }).view.text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
