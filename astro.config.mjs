@@ -5,6 +5,8 @@ import { readSiteConfig } from './src/load/site-config.ts';
 import { opsledgerValidation } from './src/site/integration.ts';
 import { opsledgerAfterBuild } from './src/site/after-build.ts';
 import { audienceFromEnvironment, audienceLocation } from './src/site/audience.ts';
+import { buildCacheDir } from './src/site/build-cache.ts';
+import { resolveRoot } from './src/load/repository.ts';
 
 // base and site come from the content repository's data/site.yaml, so a team serving
 // under a sub-path (e.g. /ops/) changes one file, not the build.
@@ -25,12 +27,17 @@ export default defineConfig({
   site: location.baseUrl,
   base: location.base,
   srcDir: audience === 'public' ? './src/status' : './src',
+  // The build caches are the content root's (src/site/build-cache.ts), whichever way Astro is started.
+  cacheDir: buildCacheDir(resolveRoot(), audience),
   trailingSlash: 'always',
   output: 'static',
   // One stylesheet file shared by every page instead of 4.6 kB inlined into each of tens of thousands of
   // record pages (a fifth of the site's bytes); four pages in flight so one page's file writes overlap the next render.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
+  // A page whose getStaticPaths gives a cacheKey (the record pages: the digest of all they show) is copied from the
+  // previous build when its key and its code are unchanged (the cache is in cacheDir: see src/cli/site.ts).
+  experimental: { incrementalBuild: true },
   compressHTML: true,
   integrations: [opsledgerValidation(audience), opsledgerAfterBuild(audience)],
   // url() and absoluteUrl() (src/site/urls.ts) read the location from here, never from environment variables.

@@ -61,11 +61,15 @@ export const commands: Record<string, CommandSpec> = {
   build: {
     summary: 'validate, then build the site',
     args: '',
-    options: { out: { value: 'DIR', description: 'where the site goes (default: dist/ in the content root)' } },
+    options: {
+      out: { value: 'DIR', description: 'where the site goes (default: dist/ in the content root)' },
+      force: { description: 'a cold build: use none of the build caches (Astro\'s and opsledger\'s), and fill them again' },
+    },
     positionals: 0,
     module: here('./site'),
     named: true,
     notes: [
+      'OPSLEDGER_CACHE_DIR=<folder> keeps the build caches there (default: node_modules/.astro in the content root)',
       'OPSLEDGER_AUDIENCE=internal (default: the whole report, for the team) or public (the status page only)',
       'OPSLEDGER_AS_OF=<ISO instant> fixes the figures\' instant (default: now), for a reproducible site',
     ],

@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
 import { resolveRoot } from '../load/repository.ts';
+import { audienceFromEnvironment } from '../site/audience.ts';
+import { buildCacheDir, forceNextBuild } from '../site/build-cache.ts';
 
 /** The folder holding astro.config.mjs, src/pages and public/: this repository, or the installed package. */
 export const packageDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,6 +21,8 @@ export interface SiteOptions {
   outDir: string;
   port?: number | undefined;
   host?: string | undefined;
+  /** `build --force`: no build cache is read (each is filled again). */
+  force?: boolean;
 }
 
 /** Astro's inline configuration for a content root: everything it writes goes under the content root. */
@@ -27,7 +31,8 @@ export function astroConfigFor(options: SiteOptions): AstroInlineConfig {
   return {
     root: packageDir,
     outDir: options.outDir,
-    cacheDir: path.join(cache, '.astro'),
+    cacheDir: buildCacheDir(options.root, audienceFromEnvironment()),
+    force: options.force === true,
     vite: { cacheDir: path.join(cache, '.vite') },
     server: { ...(options.port === undefined ? {} : { port: options.port }), ...(options.host === undefined ? {} : { host: options.host }) },
   };
@@ -35,14 +40,14 @@ export function astroConfigFor(options: SiteOptions): AstroInlineConfig {
 
 function siteArguments(args: string[]): { command: string; options: SiteOptions } {
   const [command, ...rest] = args;
-  const { values } = parseArgs({ args: rest, strict: true, options: { out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } } });
+  const { values } = parseArgs({ args: rest, strict: true, options: { out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, force: { type: 'boolean' } } });
   const root = resolveRoot();
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
     console.error(`--port must be a port number, not "${values.port}"`);
     process.exit(2);
   }
-  return { command: command!, options: { root, outDir: path.resolve(root, values.out ?? 'dist'), port, host: values.host } };
+  return { command: command!, options: { root, outDir: path.resolve(root, values.out ?? 'dist'), port, host: values.host, force: values.force === true } };
 }
 
 /** The nearest folder of `file` that exists (itself included). */
@@ -68,6 +73,7 @@ async function run(): Promise<void> {
   const astro = await import('astro');
   const config = astroConfigFor(options);
   if (command === 'build') {
+    if (options.force === true) forceNextBuild();
     // No type generation: the package folder may be read-only, and the pages need none at build time.
     const build = (outDir: string) => astro.build({ ...config, outDir }, { sync: false } as Parameters<typeof astro.build>[1]);
     if (!crossesFileSystems(options.outDir)) {

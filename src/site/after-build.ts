@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildContext } from './repository-cache.ts';
 import { opsledgerPrerenderer } from './prerenderer.ts';
+import { closeBuildCache, codeDigestOf, openBuildCache } from './build-cache.ts';
+import { countText } from '../load/words.ts';
 import { buildSearchBundle, placeSearchBundle } from './search-index.ts';
 import { searchRecordMakers } from './search-records.ts';
 import { absoluteUrl, type SiteLocation } from './urls.ts';
@@ -25,6 +27,8 @@ export function opsledgerAfterBuild(audience: Audience): AstroIntegration {
   let search: Promise<number> | undefined;
   let stagingDir = '';
   let outDir = '';
+  let cacheDir = '';
+  let packageDir = '';
   return {
     name: 'opsledger-after-build',
     hooks: {
@@ -33,8 +37,12 @@ export function opsledgerAfterBuild(audience: Audience): AstroIntegration {
         // One staging folder per build process, so builds side by side (tests) do not share one.
         stagingDir = path.join(fileURLToPath(config.cacheDir), `search-bundle-${process.pid}`);
         outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(config.cacheDir);
+        packageDir = fileURLToPath(config.root);
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
+        // The platform too: native drawing code (resvg) and Node's own text handling are part of what made an entry.
+        openBuildCache(cacheDir, codeDigestOf(packageDir, JSON.stringify({ audience, location, node: process.version, platform: `${process.platform}-${process.arch}` })));
         setPrerenderer((astro) => opsledgerPrerenderer(astro, () => ({ origin: new URL(location.baseUrl).origin, base: location.base, outDir, logger })));
         // Runs after the validation integration, so the repository is already loaded and valid.
         search = buildSearchBundle(searchMakers(audience), stagingDir);
@@ -50,6 +58,11 @@ export function opsledgerAfterBuild(audience: Audience): AstroIntegration {
         const indexed = await (search ?? buildSearchBundle(searchMakers(audience), stagingDir));
         placeSearchBundle(stagingDir, siteDir);
         logger.info(`search index covers ${indexed} records`);
+        const cache = await closeBuildCache();
+        if (cache !== undefined) {
+          const { hits, stored, bytes } = cache;
+          logger.info(`build cache (${(bytes / 2 ** 20).toFixed(1)} MiB): reused ${hits.drawings} of ${countText(stored.drawings, 'drawing')}, ${hits.files} of ${countText(stored.files, 'file')} written after the pages, ${hits.search} of ${countText(stored.search, 'search index part')}`);
+        }
       },
     },
   };

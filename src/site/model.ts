@@ -16,6 +16,17 @@ export function siteInfo(context: BuildContext) {
   };
 }
 
+/**
+ * What the layout shows around a page: the site's title, the reporting time zone, and the as-of instant only for a
+ * page whose figures depend on it (a resolved incident's page is the same whatever day it is built). It is part of
+ * every cached page's key, so a page is rendered again when any of it changes.
+ */
+export function layoutOf(context: BuildContext, showsAsOf: boolean) {
+  const site = siteInfo(context);
+  return { title: site.title, reportingTimezone: site.reportingTimezone, asOf: showsAsOf ? { iso: site.asOfIso, text: site.asOfText } : null };
+}
+export type PageLayout = ReturnType<typeof layoutOf>;
+
 function buildRecordIndex(repo: Repository) {
   const incidentsByChange = new Map<string, string[]>();
   for (const incident of repo.incidents) {

@@ -9,6 +9,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AstroIntegrationLogger, AstroPrerenderer, PathWithRoute } from 'astro';
+import { cachedBytes, storeBytes } from './build-cache.ts';
+import { keyJson } from './digest.ts';
 
 type PathEntry = { pathname: string; route: Pick<PathWithRoute['route'], 'type' | 'component'> };
 
@@ -69,17 +71,24 @@ async function writeFiles(astro: AstroPrerenderer, files: readonly PathWithRoute
   const folders = new Map<string, Promise<unknown>>();
   const inFlight = new Set<Promise<void>>();
   try {
-    for (const { pathname, route } of files) {
-      const request = new Request(new URL(site.base.replace(/\/$/, '') + pathname, site.origin));
-      const rendered = await astro.render(request, { routeData: route });
-      const response = rendered instanceof Response ? rendered : rendered.response;
-      if (!response.ok) throw new Error(`${pathname}: ${route.component} answered ${response.status} ${response.statusText}`);
-      const body = new Uint8Array(await response.arrayBuffer());
+    for (const { pathname, route, cacheKey } of files) {
+      // A file with a cacheKey (a record's text twin) is taken from opsledger's build cache when its key is unchanged.
+      const key = cacheKey === undefined ? undefined : keyJson([route.component, pathname, cacheKey]);
+      let body: Uint8Array | undefined = key === undefined ? undefined : cachedBytes('files', key);
+      if (body === undefined) {
+        const request = new Request(new URL(site.base.replace(/\/$/, '') + pathname, site.origin));
+        const rendered = await astro.render(request, { routeData: route });
+        const response = rendered instanceof Response ? rendered : rendered.response;
+        if (!response.ok) throw new Error(`${pathname}: ${route.component} answered ${response.status} ${response.statusText}`);
+        body = new Uint8Array(await response.arrayBuffer());
+        if (key !== undefined) storeBytes('files', key, body);
+      }
       const file = path.join(site.outDir, ...pathname.split('/'));
       const folder = path.dirname(file);
       let made = folders.get(folder);
       if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
-      const write: Promise<void> = made.then(() => writeFile(file, body)).finally(() => inFlight.delete(write));
+      const bytes = body;
+      const write: Promise<void> = made.then(() => writeFile(file, bytes)).finally(() => inFlight.delete(write));
       inFlight.add(write);
       if (inFlight.size >= writesInFlight) await Promise.race(inFlight);
     }

@@ -94,9 +94,9 @@ function startPool(path: string): PoolWorker[] {
   return pool;
 }
 
-// In the build the workers start as soon as the pages' code loads: loading vega and resvg takes each worker about
-// half a second, spent while the build collects its paths rather than while the first chart's page waits.
-if (workerModule !== undefined) startPool(workerModule);
+// The workers start with the first drawing asked for: the routes ask for theirs ahead, while Astro collects the
+// paths, so loading vega and resvg (about half a second each) overlaps that; a warm build whose drawings all come
+// from the build cache starts none.
 
 /** Whether this is a build with render workers; elsewhere drawings are made on the calling thread, when asked for. */
 export function renderWorkersAvailable(): boolean {

@@ -5,6 +5,8 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { recordsPerSearchIndex, searchIndexDirs, type SearchRecord } from './search-records.ts';
 import { escapeHtmlText } from './xml.ts';
+import { cachedFolder, storeFolder } from './build-cache.ts';
+import { keyJson } from './digest.ts';
 
 /** Where the search bundle lives under the site root; the search page loads it from there. */
 export const searchBundleDir = 'pagefind';
@@ -50,7 +52,17 @@ export async function buildSearchBundle(makers: readonly (() => SearchRecord)[],
   const dirs = searchIndexDirs(makers.length, perIndex);
   for (const [i, dir] of dirs.entries()) {
     const records = makers.slice(i * perIndex, (i + 1) * perIndex).map((make) => make());
-    await writeSearchIndex(records, path.join(stagingDir, path.relative(searchBundleDir, dir)));
+    const outputPath = path.join(stagingDir, path.relative(searchBundleDir, dir));
+    // A part whose records are the same as in an earlier build of the same code is copied from the build cache.
+    const key = keyJson([dir, records]);
+    const stored = cachedFolder('search', key);
+    if (stored !== undefined) {
+      cpSync(stored, outputPath, { recursive: true });
+      continue;
+    }
+    await writeSearchIndex(records, outputPath);
+    // Parts are written in order, the first at the staging root: when a part is stored, no later part is in its folder yet.
+    storeFolder('search', key, (folder) => cpSync(outputPath, folder, { recursive: true }));
   }
   return makers.length;
 }

@@ -58,6 +58,16 @@ describe('the records repository workflows', () => {
     expect(steps(workflow(file)).find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(24);
   });
 
+  it("restores the build caches (node_modules/.astro) after npm ci and before the build, in both workflows that build", () => {
+    for (const file of ['workflows/pull-request.yml', 'workflows/deploy.yml']) {
+      const all = steps(workflow(file));
+      const cache = all.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+      expect(cache, file).toBeGreaterThan(all.findIndex((s) => s.run?.trim() === 'npm ci --no-audit --no-fund'));
+      expect(cache, file).toBeLessThan(all.findIndex((s) => s.run?.includes('opsledger build')));
+      expect(all[cache]!.with?.path).toBe('node_modules/.astro');
+    }
+  });
+
   it('checks a pull request with annotations and lists the figures it changes, by two tool versions when the packages changed', () => {
     const wf = workflow('workflows/pull-request.yml');
     expect(step(wf, 'Validate records').run).toBe('npx opsledger check --format github');

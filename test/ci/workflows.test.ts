@@ -93,6 +93,19 @@ describe('pull request workflow', () => {
 describe('deploy workflow', () => {
   const wf = workflow(files[1]!);
 
+  it('restores the build caches after installing (npm ci empties node_modules) and before building, one line per lockfile', () => {
+    for (const file of ['.github/workflows/pull-request.yml', '.github/workflows/deploy.yml']) {
+      const all = steps(workflow(file));
+      const cache = all.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+      expect(cache, file).toBeGreaterThan(all.findIndex((s) => s.run?.trim() === 'npm ci --no-audit --no-fund'));
+      expect(cache, file).toBeLessThan(all.findIndex((s) => s.run?.trim().startsWith('npm run build')));
+      const { path: cached, key, 'restore-keys': restoreKeys } = (all[cache] as { with: Record<string, string> }).with;
+      expect(cached).toBe('node_modules/.astro');
+      expect(key).toContain("hashFiles('package-lock.json')");
+      expect(key?.startsWith(restoreKeys!.trim())).toBe(true);
+    }
+  });
+
   it('runs on pushes to main, daily and by hand, one deployment at a time', () => {
     expect(wf.on.push).toEqual({ branches: ['main'] });
     expect(Object.keys(wf.on).sort()).toEqual(['push', 'schedule', 'workflow_dispatch']);
@@ -103,6 +116,7 @@ describe('deploy workflow', () => {
     expect(uses(wf).map((u) => u.split('@')[0])).toEqual([
       'actions/checkout',
       'actions/setup-node',
+      'actions/cache',
       'actions/configure-pages',
       'actions/upload-artifact',
       'actions/upload-artifact',

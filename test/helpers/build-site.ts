@@ -16,7 +16,11 @@ export interface BuildResult {
   outDir: string;
 }
 
-export function buildSite(options: { root?: string; outDir: string; asOf?: string; env?: Record<string, string> }): BuildResult {
+/**
+ * Builds a content root. Each build has a cache of its own, made empty (a cold build), unless `cacheDir` names one
+ * to keep between builds (an incremental build): builds of one root running side by side must not share a cache.
+ */
+export function buildSite(options: { root?: string; outDir: string; asOf?: string; env?: Record<string, string>; cacheDir?: string }): BuildResult {
   const env: Record<string, string | undefined> = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -26,6 +30,9 @@ export function buildSite(options: { root?: string; outDir: string; asOf?: strin
     ...options.env,
   };
   env.OPSLEDGER_ROOT = options.root ?? projectRoot;
+  const cacheDir = options.cacheDir ?? path.join(projectRoot, 'test-output/caches', `build-${process.pid}-${builds + 1}`);
+  if (options.cacheDir === undefined) rmSync(cacheDir, { recursive: true, force: true });
+  env.OPSLEDGER_CACHE_DIR = cacheDir;
   // Astro writes its intermediate render bundle inside the output folder only when that folder lies
   // within the project (elsewhere it shares <cwd>/.astro, and parallel builds delete each other's
   // bundles; the bundle also needs the project's node_modules). So every build gets its own folder
@@ -47,5 +54,6 @@ export function buildSite(options: { root?: string; outDir: string; asOf?: strin
       rmSync(buildDir, { recursive: true, force: true });
     }
   }
+  if (options.cacheDir === undefined) rmSync(cacheDir, { recursive: true, force: true });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }

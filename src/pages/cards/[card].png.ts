@@ -1,10 +1,12 @@
 import type { APIRoute } from 'astro';
-import { statusCardPng } from '../../site/drawings.ts';
-import { cardKeys } from '../../site/views/executive.ts';
+import { drawAhead, renderStatusCard } from '../../site/render.ts';
+import { cardFor, cardKeys } from '../../site/views/executive.ts';
 import { buildContext } from '../../site/repository-cache.ts';
 
 export function getStaticPaths() {
-  return cardKeys(buildContext()).map((card) => ({ params: { card } }));
+  const ctx = buildContext();
+  drawAhead(ctx, 'status cards', () => cardKeys(ctx).map((key) => renderStatusCard(cardFor(ctx, key), 'ahead')));
+  return cardKeys(ctx).map((card) => ({ params: { card } }));
 }
 
-export const GET: APIRoute = async ({ params }) => new Response(await statusCardPng(buildContext(), params.card!), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = async ({ params }) => new Response(await renderStatusCard(cardFor(buildContext(), params.card!)), { headers: { 'Content-Type': 'image/png' } });

@@ -12,7 +12,8 @@ import { url } from '../urls.ts';
 import { categoryChartSpec } from '../charts/effort.ts';
 import { automationMoreText, categoryLabel, hotspotSentence, monthChangeSentence, newProblemCommand, recurringProblemTitle } from '../words/effort.ts';
 import { capLatest, RECURRING_LINKS_SHOWN } from './records.ts';
-import { applicationLabel, componentLabel, type TimeContext } from './time-context.ts';
+import { applicationLabel, componentLabel, timeContextOfBuild, type TimeContext } from './time-context.ts';
+import { memoise, type BuildContext } from '../context.ts';
 
 export interface ShareRow {
   key: string;
@@ -216,4 +217,9 @@ export async function hotspotsSectionWithChart(context: TimeContext, month: stri
 export function hotspotsJson(context: TimeContext, month: string) {
   const { period, totalHours, fte, byCategory, byApplication, byComponent, byTeam } = effortBreakdown(context.ledger, [month], context.fteHoursPerMonth);
   return { period, asOf: isoInstant(context.asOfMs), totalHours, fte, byCategory, byApplication, byComponent, byTeam };
+}
+
+/** The month's time-tracking hotspots with their category chart (the monthly report, and /time/ for the as-of month); drawn once per build. */
+export function hotspotsWithChart(ctx: BuildContext, month: string): ReturnType<typeof hotspotsSectionWithChart> {
+  return memoise(ctx, `drawings.hotspots.${month}`, () => hotspotsSectionWithChart(timeContextOfBuild(ctx), month));
 }

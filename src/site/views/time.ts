@@ -8,7 +8,8 @@ import { formatChange, formatFte, formatHours, formatShare, monthTitle } from '.
 import { monthlyCategoryChartSpec, trendChartSpec } from '../charts/effort.ts';
 import { categoryLabel, effortSummary, forecastSentence, periodText } from '../words/effort.ts';
 import { breakdownTops } from './hotspots.ts';
-import type { TimeContext } from './time-context.ts';
+import { timeContextOfBuild, type TimeContext } from './time-context.ts';
+import { memoise, type BuildContext } from '../context.ts';
 
 export interface TrendRow {
   month: string;
@@ -125,3 +126,7 @@ export async function timePageWithCharts(context: TimeContext) {
   return { ...view, categoriesSvg, trendSvg };
 }
 
+/** The /time/ page with its charts; drawn once per build. */
+export function timePageWithChartsOfBuild(ctx: BuildContext): ReturnType<typeof timePageWithCharts> {
+  return memoise(ctx, 'drawings.timePage', () => timePageWithCharts(timeContextOfBuild(ctx)));
+}

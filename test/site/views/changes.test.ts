@@ -15,6 +15,14 @@ describe('change views', () => {
     expect(rows[1]).toMatchObject({ leadText: '10.1 days', cabText: 'yes', approvalsText: 'CAB chair', outcome: 'failed', href: '/changes/CHG-2026-0001/' });
   });
 
+  it('lists the newest changes by name and counts the rest, so the page stays small whatever the history holds', () => {
+    const page = changeIndexPage(ctx, 1);
+    expect(page.listed.map((r) => r.id)).toEqual(['CHG-2026-0002']);
+    expect(page.moreText).toBe('1 more change request not listed here');
+    expect(page.rows).toHaveLength(2);
+    expect(changeIndexPage(ctx).moreText).toBe('');
+  });
+
   it("shows a change's plans and the incidents it caused", () => {
     const page = changePage(ctx, byId(ctx.repository.changes, 'CHG-2026-0001'));
     expect(page.plans.map((p) => p.heading)).toEqual(['Implementation plan', 'Backout plan', 'Validation plan', 'Risk assessment']);

@@ -1,13 +1,11 @@
 import type { APIRoute } from 'astro';
-import type { Incident } from '../../../load/repository.ts';
-import { incidentSummary, incidentSummaryText } from '../../../site/views/executive.ts';
+import { incidentTextPaths } from '../../../site/views/record-pages.ts';
 import { buildContext } from '../../../site/repository-cache.ts';
 
 export function getStaticPaths() {
-  return buildContext().repository.incidents.map((incident) => ({ params: { id: incident.id }, props: { incident } }));
+  return incidentTextPaths(buildContext());
 }
 
-export const GET: APIRoute = ({ props }) => {
-  const incident = (props as { incident: Incident }).incident;
-  return new Response(incidentSummaryText(incident, incidentSummary(buildContext(), incident)), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-};
+// The text is made with the path, and its digest is the path's cacheKey.
+export const GET: APIRoute = ({ props }) =>
+  new Response((props as { view: { text: string } }).view.text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

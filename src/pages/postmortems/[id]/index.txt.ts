@@ -1,13 +1,11 @@
 import type { APIRoute } from 'astro';
-import type { Postmortem } from '../../../load/repository.ts';
-import { postmortemSummary, postmortemSummaryText } from '../../../site/views/executive.ts';
+import { postmortemTextPaths } from '../../../site/views/record-pages.ts';
 import { buildContext } from '../../../site/repository-cache.ts';
 
 export function getStaticPaths() {
-  return buildContext().repository.postmortems.map((pm) => ({ params: { id: pm.id }, props: { pm } }));
+  return postmortemTextPaths(buildContext());
 }
 
-export const GET: APIRoute = ({ props }) => {
-  const pm = (props as { pm: Postmortem }).pm;
-  return new Response(postmortemSummaryText(pm, postmortemSummary(buildContext(), pm)), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-};
+// The text is made with the path, and its digest is the path's cacheKey.
+export const GET: APIRoute = ({ props }) =>
+  new Response((props as { view: { text: string } }).view.text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
