@@ -27,7 +27,8 @@ export default defineConfig({
   site: location.baseUrl,
   base: location.base,
   srcDir: audience === 'public' ? './src/status' : './src',
-  // The build caches are the content root's (src/site/build-cache.ts), whichever way Astro is started.
+  // The build caches are the content root's (src/site/build-cache.ts), whichever way Astro is started: the CLI sets
+  // OPSLEDGER_ROOT before it loads this file.
   cacheDir: buildCacheDir(resolveRoot(), audience),
   trailingSlash: 'always',
   output: 'static',
@@ -36,7 +37,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   // A page whose getStaticPaths gives a cacheKey (the record pages: the digest of all they show) is copied from the
-  // previous build when its key and its code are unchanged (the cache is in cacheDir: see src/cli/site.ts).
+  // previous build when its key and its code are unchanged (the cache is in cacheDir above).
   experimental: { incrementalBuild: true },
   compressHTML: true,
   integrations: [opsledgerValidation(audience), opsledgerAfterBuild(audience)],

@@ -8,8 +8,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
 import { resolveRoot } from '../load/repository.ts';
-import { audienceFromEnvironment } from '../site/audience.ts';
-import { buildCacheDir, forceNextBuild } from '../site/build-cache.ts';
+import { forceNextBuild } from '../site/build-cache.ts';
 
 /** The folder holding astro.config.mjs, src/pages and public/: this repository, or the installed package. */
 export const packageDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,7 +30,6 @@ export function astroConfigFor(options: SiteOptions): AstroInlineConfig {
   return {
     root: packageDir,
     outDir: options.outDir,
-    cacheDir: buildCacheDir(options.root, audienceFromEnvironment()),
     force: options.force === true,
     vite: { cacheDir: path.join(cache, '.vite') },
     server: { ...(options.port === undefined ? {} : { port: options.port }), ...(options.host === undefined ? {} : { host: options.host }) },

@@ -24,6 +24,7 @@ export function buildCacheDir(root: string, audience: Audience, env: NodeJS.Proc
 /** The stores of the cache, one folder each. */
 export type CacheStore = 'drawings' | 'files' | 'search';
 const stores: readonly CacheStore[] = ['drawings', 'files', 'search'];
+const perStore = <T>(make: () => T) => Object.fromEntries(stores.map((store) => [store, make()])) as Record<CacheStore, T>;
 
 interface OpenCache {
   /** The folder holding the stores (`<cacheDir>/opsledger`). */
@@ -72,8 +73,7 @@ export function codeDigestOf(packageDir: string, settings: string): string {
 export function openBuildCache(cacheDir: string, codeDigest: string, force = (globalThis as Holder)[FORCE] === true): void {
   const dir = path.join(cacheDir, 'opsledger');
   for (const store of stores) mkdirSync(path.join(dir, store), { recursive: true });
-  const empty = <T>(make: () => T) => Object.fromEntries(stores.map((store) => [store, make()])) as Record<CacheStore, T>;
-  (globalThis as Holder)[KEY] = { dir, codeDigest, force, used: empty(() => new Set<string>()), hits: empty(() => 0), writing: new Set() };
+  (globalThis as Holder)[KEY] = { dir, codeDigest, force, used: perStore(() => new Set<string>()), hits: perStore(() => 0), writing: new Set() };
 }
 
 /** Closes the cache: entries this build neither found nor stored are removed (they can never be found again), and the hits are returned. */
@@ -83,7 +83,7 @@ export async function closeBuildCache(): Promise<{ hits: Record<CacheStore, numb
   (globalThis as Holder)[KEY] = undefined;
   await Promise.all(cache.writing);
   let bytes = 0;
-  const stored = { drawings: 0, files: 0, search: 0 };
+  const stored = perStore(() => 0);
   for (const store of stores) {
     const folder = path.join(cache.dir, store);
     for (const name of readdirSync(folder)) {
@@ -108,25 +108,25 @@ function folderBytes(dir: string): number {
   return total;
 }
 
-function openCache(): OpenCache | undefined {
-  return (globalThis as Holder)[KEY];
-}
-
-/** The entry's name in its store: the digest of the build's code and of the entry's own key. */
-function entryName(cache: OpenCache, key: string): string {
-  return digestOf(cache.codeDigest, key);
+/**
+ * The entry under `key` in `store` of the open cache (undefined without one), marked as used by this build: its name
+ * is the digest of the build's code and of the key, and a temporary name beside it is where it is written first.
+ */
+function entryOf(store: CacheStore, key: string): { cache: OpenCache; name: string; file: string; temporary: string } | undefined {
+  const cache = (globalThis as Holder)[KEY];
+  if (cache === undefined) return undefined;
+  const name = digestOf(cache.codeDigest, key);
+  cache.used[store].add(name);
+  return { cache, name, file: path.join(cache.dir, store, name), temporary: path.join(cache.dir, store, `.${name}.${process.pid}`) };
 }
 
 /** The stored bytes under `key`, or undefined (no open cache, `--force`, or never stored). */
 export function cachedBytes(store: CacheStore, key: string): Buffer | undefined {
-  const cache = openCache();
-  if (cache === undefined) return undefined;
-  const name = entryName(cache, key);
-  cache.used[store].add(name);
-  if (cache.force) return undefined;
+  const entry = entryOf(store, key);
+  if (entry === undefined || entry.cache.force) return undefined;
   try {
-    const bytes = readFileSync(path.join(cache.dir, store, name));
-    cache.hits[store]++;
+    const bytes = readFileSync(entry.file);
+    entry.cache.hits[store]++;
     return bytes;
   } catch {
     return undefined;
@@ -138,12 +138,9 @@ export function cachedBytes(store: CacheStore, key: string): Buffer | undefined 
  * so a killed build never leaves half an entry. A failed write only loses the entry: the next build makes it again.
  */
 export function storeBytes(store: CacheStore, key: string, bytes: string | Uint8Array): void {
-  const cache = openCache();
-  if (cache === undefined) return;
-  const name = entryName(cache, key);
-  cache.used[store].add(name);
-  const file = path.join(cache.dir, store, name);
-  const temporary = path.join(cache.dir, store, `.${name}.${process.pid}`);
+  const entry = entryOf(store, key);
+  if (entry === undefined) return;
+  const { cache, name, file, temporary } = entry;
   const written: Promise<void> = writeFile(temporary, bytes)
     .then(() => rename(temporary, file))
     .catch(() => cache.used[store].delete(name))
@@ -153,26 +150,18 @@ export function storeBytes(store: CacheStore, key: string, bytes: string | Uint8
 
 /** The stored folder under `key` (a search index part), or undefined. */
 export function cachedFolder(store: CacheStore, key: string): string | undefined {
-  const cache = openCache();
-  if (cache === undefined) return undefined;
-  const name = entryName(cache, key);
-  cache.used[store].add(name);
-  const folder = path.join(cache.dir, store, name);
-  if (cache.force || !existsSync(folder)) return undefined;
-  cache.hits[store]++;
-  return folder;
+  const entry = entryOf(store, key);
+  if (entry === undefined || entry.cache.force || !existsSync(entry.file)) return undefined;
+  entry.cache.hits[store]++;
+  return entry.file;
 }
 
 /** Where to store a folder under `key`: `fill` writes it in a temporary folder, renamed into place once complete. */
 export function storeFolder(store: CacheStore, key: string, fill: (folder: string) => void): void {
-  const cache = openCache();
-  if (cache === undefined) return;
-  const name = entryName(cache, key);
-  cache.used[store].add(name);
-  const folder = path.join(cache.dir, store, name);
-  const temporary = path.join(cache.dir, store, `.${name}.${process.pid}`);
-  rmSync(temporary, { recursive: true, force: true });
-  fill(temporary);
-  rmSync(folder, { recursive: true, force: true });
-  renameSync(temporary, folder);
+  const entry = entryOf(store, key);
+  if (entry === undefined) return;
+  rmSync(entry.temporary, { recursive: true, force: true });
+  fill(entry.temporary);
+  rmSync(entry.file, { recursive: true, force: true });
+  renameSync(entry.temporary, entry.file);
 }

@@ -10,8 +10,23 @@ import { keyJson } from './digest.ts';
 import { memoise, type BuildContext } from './context.ts';
 import { renderWorkersAvailable } from './render-pool.ts';
 
-/** Charts of this build by spec and title: a chart drawn for two pages is drawn once. */
-const drawn = new Map<string, Promise<string>>();
+/** Charts and cards of this build by content: a drawing shown on two pages is drawn once. */
+const drawn = new Map<string, Promise<string | Uint8Array<ArrayBuffer>>>();
+
+/**
+ * The drawing under `key`: drawn once per build, taken from the build cache when an earlier build of the same code
+ * made it (content-addressed by what it draws), else drawn by `draw` and stored for the next build.
+ */
+function drawOnce<T extends string | Uint8Array<ArrayBuffer>>(key: string, fromStore: (stored: Buffer) => T, draw: () => Promise<T>): Promise<T> {
+  let drawing = drawn.get(key) as Promise<T> | undefined;
+  if (!drawing) {
+    const stored = cachedBytes('drawings', key);
+    drawing = stored !== undefined ? Promise.resolve(fromStore(stored)) : draw();
+    if (stored === undefined) void drawing.then((made) => storeBytes('drawings', key, made), () => undefined);
+    drawn.set(key, drawing);
+  }
+  return drawing;
+}
 
 /**
  * The SVG markup of a vega-lite spec, with an accessible title; the page puts a table or text beside it.
@@ -19,33 +34,18 @@ const drawn = new Map<string, Promise<string>>();
  * page the build reaches later, after what pages wait for now).
  */
 export function renderChart(spec: TopLevelSpec, title: string, priority: DrawingPriority = 'now'): Promise<string> {
-  const key = keyJson(['chart', spec, title]);
-  let svg = drawn.get(key);
-  if (!svg) {
-    // A chart drawn by an earlier build of the same code is taken from the build cache, content-addressed by spec and title.
-    const stored = cachedBytes('drawings', key);
-    svg = stored !== undefined ? Promise.resolve(stored.toString('utf8')) : chartInWorker(spec, title, priority).then((fromWorker) => fromWorker ?? drawChart(spec, title));
-    if (stored === undefined) void svg.then((drawnSvg) => storeBytes('drawings', key, drawnSvg), () => undefined);
-    drawn.set(key, svg);
-  }
-  return svg;
+  return drawOnce(
+    keyJson(['chart', spec, title]),
+    (stored) => stored.toString('utf8'),
+    async () => (await chartInWorker(spec, title, priority)) ?? drawChart(spec, title),
+  );
 }
 
-/** Cards of this build by content, as charts are. */
-const drawnCards = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
-
 /** The card as PNG bytes, drawn once per distinct card, in the build's render workers when there are some (`ahead`: see renderChart). */
-export function renderStatusCard(card: StatusCard, priority: DrawingPriority = 'now'): Promise<Uint8Array<ArrayBuffer>> {
-  const key = keyJson(['card', card]);
-  let png = drawnCards.get(key);
-  if (!png) {
-    const stored = cachedBytes('drawings', key);
-    png = stored !== undefined ? Promise.resolve(new Uint8Array(stored)) : cardInWorker(card, priority).then((fromWorker) => fromWorker ?? drawStatusCard(card));
-    if (stored === undefined) void png.then((drawnPng) => storeBytes('drawings', key, drawnPng), () => undefined);
-    drawnCards.set(key, png);
-  }
+export async function renderStatusCard(card: StatusCard, priority: DrawingPriority = 'now'): Promise<Uint8Array<ArrayBuffer>> {
+  const png = await drawOnce(keyJson(['card', card]), (stored) => new Uint8Array(stored), async () => (await cardInWorker(card, priority)) ?? drawStatusCard(card));
   // Each asker gets its own copy: a Response may take over (detach) the bytes it is given.
-  return png.then((bytes) => new Uint8Array(bytes));
+  return new Uint8Array(png);
 }
 
 /** The SVG of a chart a view may not have (too few figures): '' then. */

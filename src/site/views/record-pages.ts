@@ -15,26 +15,29 @@ import { incidentPage } from './incident.ts';
 import { changeFacts, incidentLinks, postmortemFacts, postmortemSections, problemFacts, problemLinks } from './other-records.ts';
 import { problemPage } from './problems.ts';
 
-/** A static path whose props are the whole view of its page, keyed by the view's digest. */
-function keyedPath<V>(id: string, view: V): { params: { id: string }; props: { view: V }; cacheKey: string } {
-  return { params: { id }, props: { view }, cacheKey: valueDigest(view) };
+/** One static path per record, its props the whole view of its page, keyed by the view's digest. */
+function keyedPaths<R extends { id: string }, V>(records: readonly R[], view: (record: R) => V): { params: { id: string }; props: { view: V }; cacheKey: string }[] {
+  return records.map((record) => {
+    const shown = view(record);
+    return { params: { id: record.id }, props: { view: shown }, cacheKey: valueDigest(shown) };
+  });
 }
 
 /** An incident's page shows figures as of the build while it is not restored (its duration "so far"). */
 const isIncidentOpen = (incident: Incident) => incident.restored === undefined;
 
 export function incidentPageView(ctx: BuildContext, incident: Incident) {
-  return { incident, page: incidentPage(ctx, incident), summary: incidentSummary(ctx, incident), siteTitle: ctx.site.title, layout: layoutOf(ctx, isIncidentOpen(incident)) };
+  return { incident, page: incidentPage(ctx, incident), summary: incidentSummary(ctx, incident), layout: layoutOf(ctx, isIncidentOpen(incident)) };
 }
 export type IncidentPageView = ReturnType<typeof incidentPageView>;
 
 export function incidentPagePaths(ctx: BuildContext) {
-  return ctx.repository.incidents.map((incident) => keyedPath(incident.id, incidentPageView(ctx, incident)));
+  return keyedPaths(ctx.repository.incidents, (incident) => incidentPageView(ctx, incident));
 }
 
 /** The incident's text twin: the plain-text summary e-mails and chat link to. */
 export function incidentTextPaths(ctx: BuildContext) {
-  return ctx.repository.incidents.map((incident) => keyedPath(incident.id, { text: incidentSummaryText(incident, incidentSummary(ctx, incident)) }));
+  return keyedPaths(ctx.repository.incidents, (incident) => ({ text: incidentSummaryText(incident, incidentSummary(ctx, incident)) }));
 }
 
 export function postmortemPageView(ctx: BuildContext, pm: Postmortem) {
@@ -50,18 +53,17 @@ export function postmortemPageView(ctx: BuildContext, pm: Postmortem) {
     summary: postmortemSummary(ctx, pm),
     incidentLinks: incidentLinks(ctx, pm.incidents),
     problemLinks: problemLinks(ctx, pm.followUps),
-    siteTitle: ctx.site.title,
     layout: layoutOf(ctx, showsAsOf),
   };
 }
 export type PostmortemPageView = ReturnType<typeof postmortemPageView>;
 
 export function postmortemPagePaths(ctx: BuildContext) {
-  return ctx.repository.postmortems.map((pm) => keyedPath(pm.id, postmortemPageView(ctx, pm)));
+  return keyedPaths(ctx.repository.postmortems, (pm) => postmortemPageView(ctx, pm));
 }
 
 export function postmortemTextPaths(ctx: BuildContext) {
-  return ctx.repository.postmortems.map((pm) => keyedPath(pm.id, { text: postmortemSummaryText(pm, postmortemSummary(ctx, pm)) }));
+  return keyedPaths(ctx.repository.postmortems, (pm) => ({ text: postmortemSummaryText(pm, postmortemSummary(ctx, pm)) }));
 }
 
 export function changePageView(ctx: BuildContext, change: Change) {
@@ -70,7 +72,7 @@ export function changePageView(ctx: BuildContext, change: Change) {
 export type ChangePageView = ReturnType<typeof changePageView>;
 
 export function changePagePaths(ctx: BuildContext) {
-  return ctx.repository.changes.map((change) => keyedPath(change.id, changePageView(ctx, change)));
+  return keyedPaths(ctx.repository.changes, (change) => changePageView(ctx, change));
 }
 
 /** An open problem's page counts its age and its overdue actions as of the build. */
@@ -80,5 +82,5 @@ export function problemPageView(ctx: BuildContext, problem: Problem) {
 export type ProblemPageView = ReturnType<typeof problemPageView>;
 
 export function problemPagePaths(ctx: BuildContext) {
-  return ctx.repository.problems.map((problem) => keyedPath(problem.id, problemPageView(ctx, problem)));
+  return keyedPaths(ctx.repository.problems, (problem) => problemPageView(ctx, problem));
 }
