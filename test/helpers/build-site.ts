@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Just after the demo data ends (2026-11-24), so the demo's November is a full month to date.
@@ -55,5 +56,6 @@ export function buildSite(options: { root?: string; outDir: string; asOf?: strin
     }
   }
   if (options.cacheDir === undefined) rmSync(cacheDir, { recursive: true, force: true });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+  // Plain text whatever the terminal: with FORCE_COLOR set (as some CI runners do), Astro colours "(cached)".
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`), outDir };
 }
