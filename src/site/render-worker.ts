@@ -11,7 +11,7 @@ import { drawStatusCard } from './status-card.ts';
  * resvg keeps each card's pixels (1200 × 630 × 4 bytes) and its fonts in native memory, freed only when V8 collects
  * the objects holding them; V8 does not count that memory, and a worker's small heap seldom needs a full collection.
  * Dead cards piled up: the GitHub history's 166 cards held 450 MB at the build's peak. A full collection every few
- * cards keeps that to about 40 MB, for no wall time that shows.
+ * cards keeps them to those few (about 25 MB), for no wall time that shows.
  */
 const cardsPerCollection = 8;
 v8.setFlagsFromString('--expose-gc');

@@ -56,6 +56,6 @@ export function buildSite(options: { root?: string; outDir: string; asOf?: strin
     }
   }
   if (options.cacheDir === undefined) rmSync(cacheDir, { recursive: true, force: true });
-  // Plain text whatever the terminal: with FORCE_COLOR set (as some CI runners do), Astro colours "(cached)".
+  // Plain text whatever the environment: with CI or FORCE_COLOR set, Astro colours its log ("(cached)") even into a pipe.
   return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`), outDir };
 }
