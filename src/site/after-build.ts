@@ -34,10 +34,10 @@ export function opsledgerAfterBuild(audience: Audience): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         location = { baseUrl: config.site ?? location.baseUrl, base: config.base };
-        // One staging folder per build process, so builds side by side (tests) do not share one.
-        stagingDir = path.join(fileURLToPath(config.cacheDir), `search-bundle-${process.pid}`);
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
+        // One staging folder per build process, so builds side by side (tests) do not share one.
+        stagingDir = path.join(cacheDir, `search-bundle-${process.pid}`);
         packageDir = fileURLToPath(config.root);
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {

@@ -3,12 +3,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { drawChart } from './charts.ts';
 import type { DrawingPriority } from './drawing-jobs.ts';
-import { cardInWorker, chartInWorker } from './render-pool.ts';
+import { cardInWorker, chartInWorker, renderWorkersAvailable } from './render-pool.ts';
 import { drawStatusCard, type StatusCard } from './status-card.ts';
 import { cachedBytes, storeBytes } from './build-cache.ts';
 import { keyJson } from './digest.ts';
 import { memoise, type BuildContext } from './context.ts';
-import { renderWorkersAvailable } from './render-pool.ts';
 
 /** Charts and cards of this build by content: a drawing shown on two pages is drawn once. */
 const drawn = new Map<string, Promise<string | Uint8Array<ArrayBuffer>>>();
